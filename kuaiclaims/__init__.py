@@ -1,0 +1,19 @@
+"""kuaiclaims: numeric claims in Chinese financial news, with who says them.
+
+>>> import kuaiclaims
+>>> claims = kuaiclaims.extract_claims("财报显示，快手全年总收入同比增长11.8%至人民币1269亿元。")
+"""
+import logging
+
+from .api import analyze, default_pipeline, extract_claims, extract_entities, load
+from .numbers import find_quantities, parse_number, parse_quantity
+from .types import Article, Claim, Entity, Metadata, Quantity, Speaker
+
+logging.getLogger("kuaiclaims").addHandler(logging.NullHandler())
+
+__version__ = "0.1.0"
+__all__ = [
+    "Article", "Claim", "Entity", "Metadata", "Quantity", "Speaker",
+    "analyze", "default_pipeline", "extract_claims", "extract_entities", "find_quantities", "load",
+    "parse_number", "parse_quantity",
+]

@@ -1,0 +1,110 @@
+"""The public functions: ``load``, ``extract_claims``, ``extract_entities``, ``analyze``."""
+from __future__ import annotations
+
+import datetime as _dt
+import threading
+from typing import Optional, Union
+
+import spacy
+from spacy.language import Language
+
+from . import components  # noqa: F401  (registers the factories)
+from .lexicons import builtin_entries, load_user_entries
+from .periods import parse_date
+from .pipeline_state import ensure_extensions
+from .tokenizer import JiebaTokenizer
+from .types import Article, Claim, Entity, Metadata
+
+DateLike = Union[_dt.date, str, None]
+PIPELINE = ("kuaiclaims_entities", "kuaiclaims_quantities", "kuaiclaims_attribution", "kuaiclaims_claims")
+
+_default: Optional[Language] = None
+_default_lock = threading.Lock()
+
+
+def load(*, extra_entities: object = None, discover_entities: bool = True, skip_furniture: bool = True) -> Language:
+    """Build a kuaiclaims pipeline: ``spacy.blank("zh")`` with a private jieba tokenizer.
+
+    Args:
+        extra_entities: your own companies, products and people, as a list of
+            dicts (``{"canonical": "…", "label": "COMPANY", "aliases": [...]}``)
+            or the path of a JSONL file of such dicts. They are matched like the
+            built-in lexicon and kept whole by the tokenizer.
+        discover_entities: also tag names no lexicon knows (titles + names,
+            organisation suffixes, ``《X》``).
+        skip_furniture: ignore figures on navigation and disclaimer lines.
+
+    Returns:
+        A ``spacy.Language`` whose Docs carry ``doc._.entities``,
+        ``doc._.quantities``, ``doc._.claims`` and ``doc._.metadata``.
+    """
+    ensure_extensions()
+    nlp = spacy.blank("zh")
+    words = [n for e in builtin_entries() + load_user_entries(extra_entities) for n in e.names]
+    nlp.tokenizer = JiebaTokenizer(nlp.vocab, words)
+    nlp.add_pipe("kuaiclaims_entities", config={"extra_entities": extra_entities, "discover": discover_entities})
+    nlp.add_pipe("kuaiclaims_quantities", config={"skip_furniture": skip_furniture})
+    nlp.add_pipe("kuaiclaims_attribution", config={"extra_entities": extra_entities})
+    nlp.add_pipe("kuaiclaims_claims", config={"extra_entities": extra_entities})
+    return nlp
+
+
+def default_pipeline() -> Language:
+    """The pipeline with default options, built once per process."""
+    global _default
+    if _default is None:
+        with _default_lock:
+            if _default is None:
+                _default = load()
+    return _default
+
+
+def _check_text(text: object) -> str:
+    if isinstance(text, str):
+        return text
+    raise TypeError(f"kuaiclaims expects the article text as str, got {type(text).__name__}"
+                    + (" (decode bytes first, e.g. data.decode('utf-8'))" if isinstance(text, (bytes, bytearray)) else ""))
+
+
+def _run(text: str, published: DateLike, nlp: Optional[Language]):
+    nlp = nlp or default_pipeline()
+    date = parse_date(published)
+    doc = nlp.make_doc(text)
+    doc._.published = date.isoformat() if date else None
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+def analyze(text: str, *, published: DateLike = None, nlp: Optional[Language] = None) -> Article:
+    """Everything kuaiclaims finds in one article: metadata, entities, quantities, claims.
+
+    Args:
+        text: the article as a ``str``; offsets in the result index into it.
+        published: the article's date (``datetime.date`` or ISO string), used
+            to resolve ``今年``, ``去年同期``; read from the byline when omitted.
+        nlp: a pipeline from ``load()``; the default one when omitted.
+    """
+    text = _check_text(text)
+    if not text.strip():
+        return Article(text=text)
+    doc = _run(text, published, nlp)
+    meta = doc._.metadata or Metadata()
+    return Article(text=text, metadata=meta, entities=tuple(doc._.entities or ()),
+                   quantities=tuple(doc._.quantities or ()), claims=tuple(doc._.claims or ()))
+
+
+def extract_claims(text: str, *, published: DateLike = None, nlp: Optional[Language] = None) -> list[Claim]:
+    """Every numeric claim in ``text``, in text order (see ``analyze``)."""
+    return list(analyze(text, published=published, nlp=nlp).claims)
+
+
+def extract_entities(text: str, *, nlp: Optional[Language] = None) -> list[Entity]:
+    """Every company, product and person in ``text``, in text order."""
+    text = _check_text(text)
+    if not text.strip():
+        return []
+    nlp = nlp or default_pipeline()
+    doc = nlp.make_doc(text)
+    doc = nlp.get_pipe("kuaiclaims_entities")(doc)
+    return list(doc._.entities or [])

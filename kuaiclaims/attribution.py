@@ -1,0 +1,429 @@
+"""Who says so: quotes, reporting cues, speakers, source types and scope.
+
+Pure functions over a text, its ``Layout`` and its entities. The result is
+a list of ``Frame``s: a stretch of text, the speaker who asserts it and the
+kind of source. A claim takes the frame that covers it and starts last
+(a new cue ends the reach of the one before); outside every frame the
+journalist speaks. The scope rules (spec section 4):
+
+- a verb cue (``程一笑表示``) reaches to the end of its sentence, over a
+  quote it opens, and over the quoted sentences that follow it;
+- a quote whose speaker comes after it (``“…。”程一笑指出。``) is the speaker's;
+- a document, data or media cue (``财报显示，`` ``QuestMobile数据显示``
+  ``据路透社报道``) and ``据…电话会，`` reach to the end of the paragraph;
+- pronouns and definite references (``他表示``, ``在他看来``,
+  ``这名从业者同时表示``) resolve to the last person or anonymous speaker;
+- ``收盘``, ``股价``, ``市值`` make an unattributed claim market data.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Optional, Sequence
+
+import regex
+
+from .lexicons import EntityLexicon, read_lines, read_tsv
+from .names import entry_for
+from .text import Layout, Segment
+from .types import AUTHOR, Entity, Speaker
+
+QUOTE_PAIRS = {"“": "”", "「": "」", "‘": "’", "『": "』", "\"": "\"", "'": "'"}
+
+
+@dataclass(frozen=True)
+class Quote:
+    start: int          # the opening mark
+    end: int            # after the closing mark (or the paragraph end when unbalanced)
+    closed: bool = True
+
+
+@dataclass(frozen=True)
+class Cue:
+    start: int
+    end: int
+    text: str
+    role: str                      # verb, setting, document, data, media, market, analyst, statement
+    source_type: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Frame:
+    start: int
+    end: int
+    speaker: Speaker
+    source_type: str
+    cue: Optional[str] = None
+    deferred: bool = False         # the speaker's name comes from the claim's subject
+
+
+@lru_cache(maxsize=1)
+def _tables():
+    verbs = read_lines("reporting_verbs.txt")
+    verb_alt = "|".join(regex.escape(v) for v in sorted(verbs, key=len, reverse=True) if v != "看来")
+    src = [(regex.compile(p), st, role) for p, st, role in read_tsv("source_cues.tsv", 3)]
+    anon = read_lines("anonymous_heads.txt")
+    anon_alt = "|".join(regex.escape(a) for a in sorted(anon, key=len, reverse=True))
+    titles = read_lines("titles.txt")
+    title_alt = "|".join(regex.escape(t) for t in sorted(titles, key=len, reverse=True))
+    return {
+        # a reporting verb followed by its content: punctuation, a quote, or an addressee and then punctuation
+        # the verb alone: whether it reports is decided by _verb_takes_content
+        "verb": regex.compile(rf"(?P<v>{verb_alt})(?!明|法|服|为|号|作|之)"),
+        "in_view": regex.compile(r"在(?P<who>[他她其]|该[\p{Han}]{1,4}|这[名位][\p{Han}]{1,5})看来"),
+        "sources": src,
+        "anonymous": regex.compile(
+            rf"(?P<d>(?:一位|一名|某位|某|多位|多名|几位|部分|不少|有|相关|接近[^,，。]{{1,10}}的|知情|业内|消息|内部|匿名)"
+            rf"[^,，。:：“”]{{0,12}}?(?:{anon_alt})|知情人士|业内人士|消息人士|知情者|分析人士)"),
+        "pronoun": regex.compile(r"(?P<p>他们|她们|他|她|其|该人士|该负责人|该高管|该分析师|该从业者|这名[\p{Han}]{1,5}|这位[\p{Han}]{1,5}|该[\p{Han}]{1,4}人士|对方)"),
+        "title": regex.compile(rf"(?:{title_alt})"),
+        "expert_title": regex.compile(r"教授|研究员|经济学家|学者|院长|所长|研究中心主任|专家|独立分析"),
+        "analyst_title": regex.compile(r"分析师|策略师|首席经济学家|研究所所长|研究主管"),
+        "official_title": regex.compile(r"局长|部长|司长|发言人|行长|主席|主任"),
+    }
+
+
+def find_quotes(text: str, layout: Layout) -> list[Quote]:
+    """Quotations, paired per paragraph; a quote that never closes ends with its paragraph."""
+    quotes = []
+    for para in layout.paragraphs:
+        i = para.start
+        while i < para.end:
+            ch = text[i]
+            close = QUOTE_PAIRS.get(ch)
+            if close is None or (ch == "'" and i > para.start and text[i - 1].isalnum()):
+                i += 1
+                continue
+            j = text.find(close, i + 1, para.end)
+            if j < 0:
+                quotes.append(Quote(i, para.end, closed=False))
+                break
+            quotes.append(Quote(i, j + 1))
+            i = j + 1
+    return quotes
+
+
+def find_reporting_cues(ftext: str, layout: Layout) -> list[Cue]:
+    """Reporting verbs and source cues (``数据显示``, ``财报显示``, ``据…报道``, ``收盘``)."""
+    t = _tables()
+    cues = []
+    for m in t["verb"].finditer(ftext):
+        cues.append(Cue(m.start("v"), m.end("v"), m.group("v"), "verb"))
+    for m in t["in_view"].finditer(ftext):
+        cues.append(Cue(m.start(), m.end(), m.group(), "verb"))
+    for pat, st, role in t["sources"]:
+        for m in pat.finditer(ftext):
+            cues.append(Cue(m.start(), m.end(), m.group(), role, st))
+    cues.sort(key=lambda c: (c.start, -c.end))
+    return cues
+
+
+class _Context:
+    def __init__(self, text, ftext, layout, entities, lexicon, quotes):
+        self.text, self.ftext, self.layout = text, ftext, layout
+        self.entities, self.lexicon, self.quotes = entities, lexicon, quotes
+        self.starts = [e.start for e in entities]
+
+    def entities_in(self, lo: int, hi: int) -> list[Entity]:
+        import bisect
+        i = bisect.bisect_left(self.starts, lo)
+        out = []
+        while i < len(self.entities) and self.entities[i].start < hi:
+            if self.entities[i].end <= hi:
+                out.append(self.entities[i])
+            i += 1
+        return out
+
+    def org_type(self, e: Entity) -> Optional[str]:
+        entry = entry_for(e, self.lexicon)
+        return entry.type if entry is not None and entry.label == "COMPANY" else None
+
+    def quote_at(self, pos: int) -> Optional[Quote]:
+        for q in self.quotes:
+            if q.start <= pos < q.end:
+                return q
+        return None
+
+
+ORG_SOURCE = {
+    "data_firm": "third_party_data", "consultancy": "third_party_data", "research_institute": "third_party_data",
+    "association": "third_party_data", "university": "expert", "exchange": "third_party_data",
+    "broker": "analyst_report", "bank": "analyst_report", "rating_agency": "analyst_report", "fund": "analyst_report",
+    "government": "government", "media": "media_report",
+}
+
+
+def _source_for_person(ctx: _Context, e: Entity, title: Optional[str], org: Optional[Entity]) -> str:
+    t = _tables()
+    entry = entry_for(e, ctx.lexicon)
+    role = entry.type if entry is not None and entry.label == "PERSON" else None
+    title = title or (entry.title if entry is not None else None) or ""
+    org_type = ctx.org_type(org) if org is not None else None
+    if role in ("analyst",) or t["analyst_title"].search(title) or org_type in ("broker", "rating_agency"):
+        return "analyst_report"
+    if role == "official" or org_type == "government" or (t["official_title"].search(title) and org_type == "government"):
+        return "government"
+    if role in ("economist", "scholar") or t["expert_title"].search(title):
+        return "expert"
+    if org_type in ORG_SOURCE:
+        return ORG_SOURCE[org_type]
+    if role in ("executive", "founder") or title or org is not None:
+        return "company_statement"
+    return "expert"
+
+
+def _person_speaker(ctx: _Context, person: Entity, region_start: int) -> tuple[Speaker, Optional[Entity]]:
+    t = _tables()
+    orgs = [e for e in ctx.entities_in(region_start, person.start) if e.label == "COMPANY"]
+    org = orgs[-1] if orgs else None
+    between = ctx.ftext[(org.end if org else region_start):person.start]
+    tm = None
+    for tm in t["title"].finditer(between):
+        pass
+    title = tm.group() if tm else None
+    entry = entry_for(person, ctx.lexicon)
+    if title is None and entry is not None:
+        title = entry.title
+    org_name = org.canonical if org else (entry.organization if entry is not None else None)
+    sp = Speaker(kind="person", text=person.text, start=person.start, end=person.end,
+                 name=person.canonical, title=title, organization=org_name)
+    return sp, org
+
+
+def _find_speaker(ctx: _Context, lo: int, hi: int, history: list[Frame]) -> Optional[tuple[Speaker, str]]:
+    """The speaker named in ``text[lo:hi]`` (the words before a reporting verb) and its source type."""
+    t = _tables()
+    ents = ctx.entities_in(lo, hi)
+    persons = [e for e in ents if e.label == "PERSON"]
+    if persons:
+        sp, org = _person_speaker(ctx, persons[-1], lo)
+        return sp, _source_for_person(ctx, persons[-1], sp.title, org)
+    region = ctx.ftext[lo:hi]
+    am = None
+    for am in t["anonymous"].finditer(region):
+        pass
+    if am:
+        d = am.group("d")
+        s = lo + am.start("d")
+        orgs = [e for e in ents if e.label == "COMPANY" and e.start < s]
+        return Speaker(kind="anonymous", text=d, start=s, end=s + len(d), title=d,
+                       organization=orgs[-1].canonical if orgs else None), "anonymous_source"
+    pm = t["pronoun"].match(region.lstrip(" 而但同时另外此外并且还也则"))
+    if pm is None:
+        pm = t["pronoun"].search(region) if len(region) <= 8 else None
+    if pm is not None:
+        for f in reversed(history):
+            if f.speaker.kind in ("person", "anonymous"):
+                return f.speaker, f.source_type
+        return None
+    orgs = [e for e in ents if e.label == "COMPANY"]
+    if orgs:
+        org = orgs[-1]
+        otype = ctx.org_type(org)
+        sp = Speaker(kind="organization", text=org.text, start=org.start, end=org.end,
+                     name=org.canonical, organization=org.canonical)
+        return sp, ORG_SOURCE.get(otype or "", "company_statement")
+    return None
+
+
+def _setting_in(cues: Sequence[Cue], lo: int, hi: int) -> Optional[Cue]:
+    for c in cues:
+        if c.role == "setting" and lo <= c.start < hi:
+            return c
+    return None
+
+
+def build_frames(text: str, ftext: str, layout: Layout, entities: Sequence[Entity],
+                 lexicon: EntityLexicon) -> list[Frame]:
+    """Attribution frames of one article, in order of their start."""
+    quotes = find_quotes(text, layout)
+    ctx = _Context(text, ftext, layout, list(entities), lexicon, quotes)
+    cues = find_reporting_cues(ftext, layout)
+    frames: list[Frame] = []
+    by_sentence: dict[int, list[Cue]] = {}
+    for c in cues:
+        by_sentence.setdefault(layout.sentence_index(c.start), []).append(c)
+
+    for si, sent in enumerate(layout.sentences):
+        scues = by_sentence.get(si, [])
+        para = layout.paragraph(sent.start)
+        for c in scues:
+            if ctx.quote_at(c.start) is not None and c.role == "verb":
+                continue  # a verb inside a quotation belongs to the quoted speech
+            clause = layout.clause(c.start)
+            if c.role == "verb":
+                lo = clause.start
+                if not _verb_takes_content(ftext, c, ctx):
+                    continue
+                # 程一笑在财报电话会上表示: the speaker may stand before a 在…上 phrase in the same clause
+                if c.text.startswith("在"):
+                    found = _find_speaker(ctx, c.start + 1, c.end - 2, frames)  # 在他看来
+                else:
+                    found = _find_speaker(ctx, lo, c.start, frames)
+                if found is None:
+                    continue
+                speaker, source = found
+                setting = _setting_in(scues, sent.start, c.end) or _setting_in(scues, c.end, clause.end)
+                if setting is not None and speaker.kind in ("person", "organization"):
+                    if setting.source_type == "earnings_call" and source in ("company_statement", "expert"):
+                        source = "earnings_call"
+                end = sent.end
+                q = next((q for q in quotes if c.end <= q.start <= c.end + 3), None)
+                if q is not None:
+                    end = max(end, q.end)
+                end = _extend_over_quotes(ctx, end, para)
+                start = speaker.start if speaker.start is not None and speaker.start >= sent.start else c.start
+                frames.append(Frame(start, end, speaker, source, c.text))
+                # a quote right before the speaker: “…。”程一笑指出。
+                prev = next((q for q in quotes if q.closed and 0 <= lo - q.end <= 1
+                             and ftext[q.end:lo].strip() == "" and q.start >= para.start), None)
+                if prev is None and speaker.start is not None:
+                    prev = next((q for q in quotes if q.closed and q.end <= speaker.start
+                                 and ftext[q.end:speaker.start].strip() == "" and q.start >= para.start), None)
+                if prev is not None and not _attributed(frames[:-1], prev.start):
+                    frames.append(Frame(prev.start, prev.end, speaker, source, c.text))
+            elif c.role in ("document", "data", "media"):
+                if c.role == "data" and ftext[max(0, c.start - 2):c.start] in ("内部", "官方", "公司"):
+                    continue  # 内部评测显示: the company speaks (a statement cue)
+                frames.append(_source_frame(ctx, c, clause, para, sent))
+            elif c.role == "setting":
+                # 据此前2024年三季度业绩电话会，…: the occasion speaks for the company
+                head = ftext[clause.start:c.start].lstrip()
+                if head.startswith(("据", "根据", "在")) and not any(x.role == "verb" for x in scues):
+                    end = para.end if head.startswith(("据", "根据")) else sent.end
+                    frames.append(Frame(clause.start, end, Speaker(kind="organization"), c.source_type,
+                                        c.text, deferred=True))
+            elif c.role == "statement":
+                frames.append(Frame(c.start, sent.end, Speaker(kind="organization"), c.source_type, c.text,
+                                    deferred=True))
+            elif c.role == "analyst":
+                orgs = [e for e in ctx.entities_in(sent.start, c.start)
+                        if e.label == "COMPANY" and ctx.org_type(e) in ("broker", "bank", "rating_agency", "fund")]
+                if orgs and not any(f.start >= sent.start and f.end >= c.start and f.start <= c.start for f in frames[-3:]):
+                    org = orgs[-1]
+                    frames.append(Frame(org.start, sent.end, Speaker(kind="organization", text=org.text,
+                                        start=org.start, end=org.end, name=org.canonical,
+                                        organization=org.canonical), "analyst_report", c.text))
+    frames.sort(key=lambda f: (f.start, -f.end))
+    return frames
+
+
+_VERB_FOLLOW = regex.compile(
+    r"(?:了|道|说|称)?\s?(?:[,，:：“「\"。!?！？]|$)"
+    r"|(?<=告诉|回应|介绍|透露|提醒|表示)[^,，。:：“「\"]{1,8}?[,，:：“「\"]")
+_GLUE = set("曾也还则同时更均都亦并就又已再此前后随即进一步公开对此")
+
+
+def _verb_takes_content(ftext: str, c: Cue, ctx: "_Context") -> bool:
+    """A reporting verb reports when punctuation or a quote follows it (``表示：“``,
+    ``告诉《财经》，``) or when its speaker stands right before it (``他认为快手…``)."""
+    if c.text.startswith("在") or _VERB_FOLLOW.match(ftext, c.end):
+        return True
+    i = c.start
+    while i > 0 and ftext[i - 1] in _GLUE:
+        i -= 1
+    if any(e.end == i and e.label in ("PERSON", "COMPANY") for e in ctx.entities_in(max(0, i - 30), i)):
+        return True
+    return bool(regex.search(r"(?:他|她|其|人士|从业者|者|们)$", ftext[max(0, i - 4):i]))
+
+
+def _attributed(frames: Sequence[Frame], pos: int) -> bool:
+    return any(f.start <= pos < f.end for f in frames)
+
+
+def _extend_over_quotes(ctx: _Context, end: int, para: Segment) -> int:
+    """A speaker's reach continues over the quoted sentences right after it."""
+    while True:
+        i = end
+        while i < para.end and ctx.ftext[i] in " \u3000":
+            i += 1
+        q = next((q for q in ctx.quotes if q.start == i), None)
+        if q is None or q.end <= end:
+            return end
+        # a quote followed by its own speaker is not a continuation
+        after = ctx.ftext[q.end:min(para.end, q.end + 30)]
+        if regex.match(r"\s*[^,，。]{1,20}?(?:表示|指出|称|说|提到|透露|强调|坦言)", after):
+            return end
+        end = q.end
+
+
+_CARRY_OVER = regex.compile(r"\s*(?:其中|此外|另外|同时|与此同时|其次|具体来看|具体而言|分业务看|分业务来看|分季度看|分地区看)")
+
+
+def _paragraph_reach(ctx: _Context, para: Segment) -> int:
+    """A paragraph-long attribution carries into the next paragraphs that open with ``其中``, ``此外``…"""
+    end = para.end
+    idx = ctx.layout.paragraph_index(para.start)
+    while idx + 1 < len(ctx.layout.paragraphs):
+        nxt = ctx.layout.paragraphs[idx + 1]
+        if not _CARRY_OVER.match(ctx.ftext, nxt.start):
+            break
+        end, idx = nxt.end, idx + 1
+    return end
+
+
+def _source_frame(ctx: _Context, c: Cue, clause: Segment, para: Segment, sent: Segment) -> Frame:
+    ents = [e for e in ctx.entities_in(clause.start, c.end) if e.label == "COMPANY"]
+    if c.role == "document":
+        org = ents[-1] if ents else None
+        sp = Speaker(kind="document", text=c.text, start=c.start, end=c.end,
+                     name=org.canonical if org else None, organization=org.canonical if org else None)
+        return Frame(c.start, _paragraph_reach(ctx, para), sp, "financial_report", c.text, deferred=org is None)
+    if c.role == "media":
+        inside = [e for e in ctx.entities_in(c.start, c.end) if e.label == "COMPANY"]
+        org = inside[0] if inside else (ents[-1] if ents else None)
+        if org is not None:
+            sp = Speaker(kind="organization", text=org.text, start=org.start, end=org.end, name=org.canonical,
+                         organization=org.canonical)
+        else:
+            who = regex.sub(r"^据|报道$|消息$", "", c.text).strip() or None
+            sp = Speaker(kind="organization", text=c.text, start=c.start, end=c.end, name=who)
+        return Frame(c.start, para.end, sp, "media_report", c.text)
+    # data: the organisation named just before the cue speaks
+    org = ents[-1] if ents else None
+    if org is None:
+        sp = Speaker(kind="organization", text=c.text, start=c.start, end=c.end)
+        source = c.source_type or "third_party_data"
+        deferred = False
+    else:
+        otype = ctx.org_type(org)
+        sp = Speaker(kind="organization", text=org.text, start=org.start, end=org.end, name=org.canonical,
+                     organization=org.canonical)
+        source = ORG_SOURCE.get(otype or "", "third_party_data")
+        if otype == "company":
+            source = "company_statement"
+        deferred = False
+    end = _paragraph_reach(ctx, para) if c.text.endswith(("显示", "称", "指出", "表明", "预计", "预测", "发现")) else sent.end
+    return Frame(org.start if org is not None else c.start, end, sp, source, c.text, deferred)
+
+
+def frame_at(frames: Sequence[Frame], pos: int) -> Optional[Frame]:
+    """The frame that covers ``pos`` and starts last, or ``None`` (the journalist)."""
+    best = None
+    for f in frames:
+        if f.start > pos:
+            break
+        if f.start <= pos < f.end:
+            best = f
+    return best
+
+
+def market_cue_in(ftext: str, lo: int, hi: int) -> Optional[str]:
+    for pat, st, role in _tables()["sources"]:
+        if role == "market":
+            m = pat.search(ftext, lo, hi)
+            if m:
+                return m.group()
+    return None
+
+
+def resolve_deferred(frame: Frame, company: Optional[str]) -> Speaker:
+    """Fill a frame's speaker from the claim's subject company (``财报显示`` -> the filer)."""
+    sp = frame.speaker
+    if frame.deferred and sp.name is None and company:
+        return replace(sp, name=company, organization=company)
+    return sp
+
+
+__all__ = ["Quote", "Cue", "Frame", "find_quotes", "find_reporting_cues", "build_frames", "frame_at",
+           "market_cue_in", "resolve_deferred", "AUTHOR"]

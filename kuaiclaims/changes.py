@@ -1,0 +1,112 @@
+"""Is a quantity a change, which way, and against what basis? Pure functions.
+
+``classify_change`` looks at the words around a quantity inside its clause:
+``同比增长11.8%`` is a change (+, yoy); ``降至65港元`` is a value (the level
+reached); ``涨幅0.09%`` and ``增速17.3%`` name a rate of change; ``收窄57.2%``
+(a loss that narrows) is negative.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+import regex
+
+from .lexicons import read_tsv
+
+
+@dataclass(frozen=True)
+class ChangeInfo:
+    role: str                # "value" or "change"
+    sign: int = 1            # -1 for a decrease
+    basis: Optional[str] = None
+    cue: Optional[str] = None
+
+
+def _alt(words) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@lru_cache(maxsize=1)
+def _tables():
+    rows = read_tsv("changes.tsv", 3)
+    verbs = {w: (1 if d == "+" else -1) for w, d, k in rows if k == "verb"}
+    rates = {w: (1 if d == "+" else -1) for w, d, k in rows if k == "rate"}
+    filler = r"(?:了|达|约|近|超|超过|逾|高达|达到|为|仅|只有|分别|再|又|共|合计|累计|\s)*"
+    return {
+        "verbs": verbs,
+        "rates": rates,
+        # the verb right before the quantity (增长11.8%, 减少了650万元)
+        "verb_before": regex.compile(rf"(?P<v>{_alt(verbs)}){filler}\Z"),
+        # a level reached: 降至, 增长到, 提升为
+        "target": regex.compile(rf"(?:{_alt(verbs)})?(?:至|到)(?:了)?{filler}\Z"),
+        "rate_before": regex.compile(rf"(?P<r>{_alt(rates)}){filler}(?:是|在)?{filler}\Z"),
+        "rate_in_clause": regex.compile(rf"(?P<r>{_alt(rates)})"),
+        "verb_in_clause": regex.compile(rf"(?P<v>{_alt(verbs)})(?!至|到)"),
+        "after": regex.compile(rf"\s?的?(?:同比|环比)?(?P<w>{_alt(list(verbs) + list(rates))})(?!至|到|为)"),
+        "yoy": regex.compile(r"同比|较上年同期|较去年同期|比上年同期|较上年|比上年|较去年|比去年|与上年同期相比|同期相比"),
+        "qoq": regex.compile(r"环比|较上季度|较上一季度|比上季度|较前一季度|较上月|比上月|较上个月|较前一月"),
+    }
+
+
+def classify_change(text: str, start: int, end: int, clause_start: int, clause_end: int,
+                    unit: str = "") -> ChangeInfo:
+    """Decide whether the quantity ``text[start:end]`` is a change or a value.
+
+    ``text`` should be folded (``kuaiclaims.text.fold``); the clause bounds
+    limit how far the words around may be looked for.
+    """
+    t = _tables()
+    left = text[clause_start:start]
+    basis = _basis(text, clause_start, start)
+    m = t["target"].search(left)
+    if m and m.group().strip():
+        # 下滑至2024年17.3% under 增速 stays a rate; 降至65港元 is a level
+        r = t["rate_in_clause"].search(left)
+        if r and unit in ("%", "pp"):
+            return ChangeInfo("change", t["rates"][r.group("r")], basis, r.group("r"))
+        return ChangeInfo("value", basis=None)
+    m = t["verb_before"].search(left)
+    if m:
+        return ChangeInfo("change", t["verbs"][m.group("v")], basis, m.group("v"))
+    m = t["rate_before"].search(left)
+    if m:
+        return ChangeInfo("change", t["rates"][m.group("r")], basis, m.group("r"))
+    m = t["after"].match(text, end, clause_end)
+    # 4.075亿减少了650万元: a verb followed by its own figure is not this one's
+    if m and not regex.search(r"\d", text[m.end():clause_end]):
+        w = m.group("w")
+        sign = t["verbs"].get(w, t["rates"].get(w, 1))
+        return ChangeInfo("change", sign, basis or _basis(text, end, clause_end), w)
+    if unit in ("%", "pp"):
+        r = None
+        for r in t["rate_in_clause"].finditer(left):
+            pass
+        if r:
+            return ChangeInfo("change", t["rates"][r.group("r")], basis, r.group("r"))
+        v = None
+        for v in t["verb_in_clause"].finditer(left):
+            pass
+        # 下调…预测幅度7%: the verb governs the clause's only percentage
+        if v and not regex.search(r"\d(?![\d.]*\s?[年月日号季])", left[v.end():]):
+            return ChangeInfo("change", t["verbs"][v.group("v")], basis, v.group("v"))
+    return ChangeInfo("value")
+
+
+def _basis(text: str, lo: int, hi: int) -> Optional[str]:
+    t = _tables()
+    seg = text[lo:hi]
+    if t["qoq"].search(seg):
+        return "qoq"
+    if t["yoy"].search(seg):
+        return "yoy"
+    return None
+
+
+def is_change_clause(text: str, clause_start: int, clause_end: int) -> bool:
+    """Does the clause open with a change (``同比增长72.5%``), so that it
+    continues the figure of the clause before it?"""
+    t = _tables()
+    head = text[clause_start:clause_end].lstrip()
+    return bool(regex.match(rf"(?:其中)?(?:{t['yoy'].pattern}|{t['qoq'].pattern})?(?:{_alt(t['verbs'])}|{_alt(t['rates'])})", head))

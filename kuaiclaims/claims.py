@@ -1,0 +1,358 @@
+"""Claim assembly: pair changes with values, and find metric, subject and period.
+
+Pure functions over the results of the earlier stages. Data flows one way:
+quantities (with their change role) and attribution frames in, ``Claim``s out.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Optional, Sequence
+
+import regex
+
+from .attribution import Frame, frame_at, market_cue_in, resolve_deferred
+from .changes import ChangeInfo, classify_change, is_change_clause
+from .lexicons import EntityLexicon, read_lines
+from .names import entry_for
+from .numbers import Mention
+from .periods import PeriodMention
+from .text import Layout, Segment
+from .types import AUTHOR, Claim, Entity, Quantity, Speaker
+
+
+@dataclass(frozen=True)
+class RoledQuantity:
+    """A quantity with its role in a claim (value or change), signed when a change."""
+
+    quantity: Quantity
+    kind: str
+    info: ChangeInfo
+
+
+def assign_roles(ftext: str, layout: Layout, mentions: Sequence[Mention]) -> list[RoledQuantity]:
+    """Decide value or change for each quantity and sign the changes."""
+    out = []
+    for m in mentions:
+        q = m.quantity
+        clause = layout.clause(q.start)
+        info = classify_change(ftext, q.start, q.end, clause.start, max(clause.end, q.end), q.unit)
+        if info.role == "change" and info.sign < 0:
+            q = replace(q, value=_neg(q.value), upper=_neg(q.upper))
+        out.append(RoledQuantity(q, m.kind, info))
+    return out
+
+
+def _neg(v):
+    return None if v is None else -v
+
+
+@lru_cache(maxsize=1)
+def _metric_pattern():
+    heads = read_lines("metrics.txt")
+    return regex.compile("|".join(regex.escape(h) for h in sorted(set(heads), key=len, reverse=True)))
+
+
+_METRIC_STOP = set("的和与及、在对为是将把被从向由以于等或也都而且并让给跟了着过这那该此各每达至到约近超占仅有已")
+_METRIC_STOP_WORDS = ("其中", "以及", "方面", "此外", "同时", "其")
+_METRIC_TRIM = regex.compile(
+    r"^(?:其中|此外|同时|另外|而|但|并|且|其|全年|当季|本季|单季|累计|合计|总计|共|期内|报告期内|同期)+|(?:同比|环比|分别|约|达到|达|为|是|至|仅|有|已|共|则|也)+$")
+
+
+def find_metric(ftext: str, lo: int, hi: int, blocked: Sequence[tuple[int, int]]) -> Optional[str]:
+    """The metric phrase that ends nearest before ``hi`` in ``ftext[lo:hi]``.
+
+    A head noun from the metric lexicon (``净利润``) widened left over its
+    modifiers (``经调整``) up to an entity, a period or a function word.
+    """
+    m = None
+    for m in _metric_pattern().finditer(ftext, lo, hi):
+        pass
+    if m is None:
+        return None
+    start = m.start()
+    while start > lo:
+        ch = ftext[start - 1]
+        if ch in _METRIC_STOP or not (ch.isalnum() or ch in "-"):
+            break
+        if any(ftext.endswith(w, lo, start) for w in _METRIC_STOP_WORDS) and not ftext.startswith("其他", start - 1):
+            break
+        if any(s < start <= e for s, e in blocked):
+            break
+        start -= 1
+        if m.end() - start >= 14:
+            break
+    phrase = _METRIC_TRIM.sub("", ftext[start:m.end()])
+    return phrase or m.group()
+
+
+def assemble_claims(text: str, ftext: str, layout: Layout, roled: Sequence[RoledQuantity],
+                    entities: Sequence[Entity], frames: Sequence[Frame], periods: Sequence[PeriodMention],
+                    quotes, lexicon: EntityLexicon) -> list[Claim]:
+    """Build claims: one per value, with the change of the same figure paired to it."""
+    subjects = [e for e in entities if _can_be_subject(e, lexicon)]
+    subject_starts = [e.start for e in subjects]
+    main = _headline_subject(ftext, layout, subjects) or _main_subject(subjects)
+    period_starts = [p.start for p in periods]
+    blocked = [(e.start, e.end) for e in entities] + [(p.start, p.end) for p in periods]
+    blocked.sort()
+
+    groups: list[list[RoledQuantity]] = []
+    for rq in roled:
+        if groups and _pairs_with(ftext, layout, groups[-1], rq):
+            groups[-1].append(rq)
+        else:
+            groups.append([rq])
+
+    claims = []
+    last_subject: dict[int, Entity] = {}
+    last_period: dict[int, str] = {}
+    for group in groups:
+        value = next((g for g in group if g.info.role == "value"), None)
+        change = next((g for g in group if g.info.role == "change"), None)
+        first = group[0].quantity
+        last = group[-1].quantity
+        clause = layout.clause(first.start)
+        sent = layout.sentence(first.start)
+        para_i = layout.paragraph_index(first.start)
+        span = Segment(min(clause.start, first.start), max(layout.clause(last.start).end, last.end))
+
+        # currency carried by the value to its change: 上涨3亿至2447亿港元
+        if change and value and change.quantity.unit == "count" and value.quantity.unit not in ("count",) \
+                and change.kind == "count" and value.kind == "currency":
+            change = replace(change, quantity=replace(change.quantity, unit=value.quantity.unit))
+
+        anchor = (change or value).quantity if (change and change.quantity.start < first.end) else first
+        metric = (_metric_right_after(ftext, last.end)
+                  or find_metric(ftext, clause.start, anchor.start, blocked)
+                  or (_share_metric(ftext, clause.start, first.start) if group[0].kind == "percent" else None)
+                  or find_metric(ftext, sent.start, anchor.start, blocked)
+                  or _metric_after(ftext, first.end, clause.end, blocked))
+        if metric is None and change is not None and value is None:
+            metric = _carried_metric(claims, layout, first.start)
+        if metric is None:
+            metric = (_share_metric(ftext, clause.start, first.start) if group[0].kind == "percent" else None) or _phrase_before_change(
+                ftext, clause.start, anchor.start, blocked) or _noun_after(ftext, last.end, clause.end)
+        if metric in _RATE_WORDS or (metric and metric.endswith(_RATE_WORDS) and len(metric) <= 4):
+            prior = _carried_metric(claims, layout, first.start)
+            if prior and prior.endswith(_RATE_WORDS):
+                metric = prior            # the second rate of the same series
+            elif prior and prior not in _RATE_WORDS:
+                metric = prior + metric   # 总电商GMV…同比增速 -> 总电商GMV同比增速
+
+        frame = frame_at(frames, first.start)
+        para = layout.paragraph(first.start)
+        subject = _subject(subjects, subject_starts, clause, sent, para, first.start, frame, ftext, group[0].kind)
+        if subject is None:
+            subject = (last_subject.get(para_i) or _previous_paragraph_subject(subjects, subject_starts, layout, para_i)
+                       or last_subject.get(para_i - 1) or main)
+        if subject is not None:
+            last_subject[para_i] = subject
+        period = _period(periods, period_starts, sent, first.start, para_i, last_period)
+        if period is not None:
+            last_period[para_i] = period
+
+        speaker, source, cue = AUTHOR, "journalist", None
+        if frame is not None:
+            speaker = resolve_deferred(frame, _company_of(subject, lexicon) or (main.canonical if main else None))
+            source, cue = frame.source_type, frame.cue
+        else:
+            mc = market_cue_in(ftext, sent.start, sent.end)
+            if mc is not None:
+                source, cue = "market_data", mc
+        if metric is None and source == "market_data" and group[0].kind in ("percent", "currency"):
+            metric = "股价"
+        if metric is None and group[0].kind == "rank":
+            metric = "排名"
+        quote = "none"
+        if speaker.kind != "author":
+            inside = any(q.start <= first.start < q.end for q in quotes)
+            quote = "direct" if inside else "indirect"
+        basis = (change.info.basis if change else None)
+        claims.append(Claim(
+            text=text[span.start:span.end], start=span.start, end=span.end,
+            value=value.quantity if value else None, change=change.quantity if change else None,
+            metric=metric, subject=subject, period=period, basis=basis,
+            speaker=speaker, source_type=source, cue=cue, quote=quote))
+    return claims
+
+
+def _pairs_with(ftext: str, layout: Layout, group: list[RoledQuantity], rq: RoledQuantity) -> bool:
+    """Does ``rq`` belong to the same figure as the group before it?"""
+    if len(group) >= 2:
+        return False
+    prev = group[-1]
+    if prev.info.role == rq.info.role:
+        return False
+    pq, q = prev.quantity, rq.quantity
+    if layout.sentence_index(pq.start) != layout.sentence_index(q.start):
+        return False
+    between = ftext[pq.end:q.start]
+    if regex.search(r"\d", between):
+        return False
+    # 同比增长11.8%至人民币1269亿元 / 上涨3亿至2447亿港元
+    if prev.info.role == "change" and regex.fullmatch(r"\s?(?:至|到|达|达到|为)\s?", between):
+        return True
+    # 经调整净利润人民币177亿元，同比增长72.5%
+    if prev.info.role == "value" and rq.info.role == "change":
+        clause = layout.clause(q.start)
+        if layout.clause(pq.start).end <= clause.start and is_change_clause(ftext, clause.start, clause.end):
+            gap = ftext[layout.clause(pq.start).end:clause.start]
+            return len(gap) <= 2
+    return False
+
+
+_RATE_WORDS = ("增速", "增幅", "涨幅", "跌幅", "降幅", "增长率", "同比增速", "环比增速")
+
+
+def _share_metric(ftext: str, lo: int, pos: int) -> Optional[str]:
+    """``占巴西总人口的30%`` -> ``占巴西总人口比例``."""
+    m = regex.search(r"占(?:到|了|据)?(?P<x>[^,，。;；的]{1,12})的?(?:比例|比重|份额)?(?:约|近|超|达)?\s?\Z",
+                     ftext, pos=lo, endpos=pos)
+    return f"占{m.group('x')}比例" if m else None
+
+
+def _phrase_before_change(ftext: str, lo: int, pos: int, blocked) -> Optional[str]:
+    """``其综合效果较1.5版本提升近200%`` -> ``综合效果``: the words before the comparison."""
+    seg = ftext[lo:pos]
+    m = regex.search(r"(?:^\s*|显示|称|表示|其|该)(?P<x>[\p{Han}A-Za-z]{2,10}?)(?:较|比|相比|同比|环比)", seg)
+    if m:
+        s = lo + m.start("x")
+        if not any(a <= s < b for a, b in blocked):
+            return m.group("x")
+    return None
+
+
+def _noun_after(ftext: str, pos: int, hi: int) -> Optional[str]:
+    """``20多个版本的迭代``: a count's metric may follow it."""
+    m = regex.match(r"(?:的)?(?P<x>[\p{Han}A-Za-z]{2,6}?)(?:的(?P<y>[\p{Han}]{2,4}))?(?=[,，。;；)）]|$)", ftext[pos:hi])
+    if not m:
+        return None
+    return (m.group("x") + (m.group("y") or "")) or None
+
+
+def _metric_right_after(ftext: str, pos: int) -> Optional[str]:
+    """``1亿元收入``, ``500万用户``: a metric noun glued to the quantity names it."""
+    m = _metric_pattern().match(ftext, pos)
+    return m.group() if m else None
+
+
+def _metric_after(ftext: str, lo: int, hi: int, blocked) -> Optional[str]:
+    m = _metric_pattern().search(ftext, lo, min(hi, lo + 8))
+    return m.group() if m else None
+
+
+def _carried_metric(claims: Sequence[Claim], layout: Layout, pos: int) -> Optional[str]:
+    if claims and layout.sentence_index(claims[-1].start) == layout.sentence_index(pos):
+        return claims[-1].metric
+    return None
+
+
+def _can_be_subject(e: Entity, lexicon: EntityLexicon) -> bool:
+    if e.label == "PERSON":
+        return False
+    entry = entry_for(e, lexicon)
+    if entry is not None and entry.label == "COMPANY" and entry.type in (
+            "media", "data_firm", "broker", "rating_agency", "consultancy", "government", "exchange"):
+        return False
+    return True
+
+
+def _headline_subject(ftext: str, layout: Layout, subjects: Sequence[Entity]) -> Optional[Entity]:
+    """The first subject named in the headline: the first short line without a full stop."""
+    from .text import furniture_spans
+    furniture = {s for s, _ in furniture_spans(ftext[:2000])}
+    for para in layout.paragraphs[:4]:
+        line = ftext[para.start:para.end]
+        if para.start in furniture or "。" in line or len(line.strip()) > 60:
+            continue
+        for e in subjects:
+            if para.start <= e.start < para.end:
+                return e
+        return None
+    return None
+
+
+def _main_subject(subjects: Sequence[Entity]) -> Optional[Entity]:
+    counts: dict[str, int] = {}
+    first: dict[str, Entity] = {}
+    for e in subjects:
+        if e.label == "COMPANY":
+            counts[e.canonical] = counts.get(e.canonical, 0) + 1
+            first.setdefault(e.canonical, e)
+    if not counts:
+        return None
+    best = max(counts, key=lambda k: (counts[k], -first[k].start))
+    return first[best]
+
+
+def _subject(subjects, starts, clause, sent, para, pos, frame, ftext, kind) -> Optional[Entity]:
+    """Whose figure: the clause's first entity, else the nearest before it in the
+    sentence, else in the paragraph. Speakers, enumerations (``小米、Freepik等数千家``)
+    and comparators (``是百度研发开支的约一半``) are not subjects."""
+    speaker_span = (frame.speaker.start, frame.speaker.end) if frame and frame.speaker.start is not None else None
+
+    def ok(e: Entity) -> bool:
+        if speaker_span is not None and e.start >= speaker_span[0] and e.end <= speaker_span[1]:
+            return False
+        rest = ftext[e.end:pos]
+        if regex.search(r"等$", rest.rstrip()) and regex.fullmatch(r"[^,，。;；:：]*", rest):
+            return False  # an example in a list before 等
+        if regex.match(r"[^,，。;；]{0,10}的", ftext[e.end:e.end + 11]) \
+                and regex.search(r"(?:是|为|相当于|不到|不足|超过|高于|低于|仅为|约为)$", ftext[max(0, e.start - 4):e.start]):
+            return False  # a comparator: 是百度研发开支的约一半, 不到腾讯的五分之一
+        return True
+
+    i = bisect.bisect_left(starts, pos) - 1
+    lo_i = bisect.bisect_left(starts, clause.start)
+    if "其" in ftext[clause.start:pos] and not any(subjects[j].start >= clause.start for j in range(lo_i, i + 1)):
+        # 但其在视频呈现效果上…: 其 points back to the sentence's first subject
+        k = bisect.bisect_left(starts, sent.start)
+        while k <= i:
+            if ok(subjects[k]):
+                return subjects[k]
+            k += 1
+    for j in range(lo_i, i + 1):
+        if subjects[j].start >= clause.start and ok(subjects[j]):
+            # 快手首部AI短剧《山海奇镜》…: a company followed by a product is about the product
+            for k in range(j + 1, i + 1):
+                if subjects[j].label == "COMPANY" and subjects[k].label == "PRODUCT" and ok(subjects[k]):
+                    return subjects[k]
+            return subjects[j]
+    while i >= 0 and subjects[i].start >= para.start:
+        e = subjects[i]
+        if ok(e) and (e.end <= clause.start or e.start >= clause.start):
+            return e
+        i -= 1
+    return None
+
+
+def _previous_paragraph_subject(subjects, starts, layout: Layout, para_i: int) -> Optional[Entity]:
+    """The last subject named in the paragraph before (``从历年财报可以看出，快手…`` then ``过去三年，…``)."""
+    if para_i <= 0:
+        return None
+    prev = layout.paragraphs[para_i - 1]
+    i = bisect.bisect_left(starts, prev.end) - 1
+    if i >= 0 and subjects[i].start >= prev.start:
+        return subjects[i]
+    return None
+
+
+def _period(periods, starts, sent, pos, para_i, last_period) -> Optional[str]:
+    i = bisect.bisect_left(starts, pos) - 1
+    if i >= 0 and periods[i].start >= sent.start:
+        return periods[i].resolved
+    return last_period.get(para_i)
+
+
+def _company_of(subject: Optional[Entity], lexicon: EntityLexicon) -> Optional[str]:
+    if subject is None:
+        return None
+    if subject.label == "COMPANY":
+        return subject.canonical
+    entry = entry_for(subject, lexicon)
+    if entry is not None and entry.organization:
+        owner = lexicon.by_canonical.get(entry.organization) or lexicon.lookup(entry.organization)
+        return owner.canonical if owner else entry.organization
+    return None

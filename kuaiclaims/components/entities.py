@@ -1,0 +1,35 @@
+"""``kuaiclaims_entities``: tag companies, products and people."""
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..lexicons import EntityLexicon
+from ..names import find_entities
+from ..pipeline_state import ensure_extensions, get_lexicon
+
+
+class EntityTagger:
+    def __init__(self, *, lexicon: EntityLexicon, discover: bool = True):
+        self.lexicon = lexicon
+        self.discover = discover
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents = find_entities(doc.text, self.lexicon, discover=self.discover)
+        doc._.entities = ents
+        doc.spans["kuaiclaims_entities"] = [
+            sp for sp in (doc.char_span(e.start, e.end, label=e.label, alignment_mode="expand") for e in ents)
+            if sp is not None]
+        return doc
+
+
+@Language.factory(
+    "kuaiclaims_entities",
+    assigns=["doc._.entities", "doc.spans"],
+    default_config={"extra_entities": None, "discover": True},
+)
+def make_entity_tagger(nlp: Language, name: str, extra_entities: Optional[object], discover: bool) -> EntityTagger:
+    ensure_extensions()
+    return EntityTagger(lexicon=get_lexicon(extra_entities), discover=discover)

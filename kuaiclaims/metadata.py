@@ -1,0 +1,56 @@
+"""Article metadata from header and byline lines: outlet, author, editor, date, time.
+
+Only the first lines of an article are read (bylines live there), plus
+``责编``/``编辑`` lines anywhere, which pages often put at the end.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+import regex
+
+from .text import fold
+from .types import Metadata
+
+_HEAD_CHARS = 600
+_DATE = regex.compile(r"(?P<y>(?:19|20)\d{2})\s?[-/.年]\s?(?P<m>\d{1,2})\s?[-/.月]\s?(?P<d>\d{1,2})日?"
+                      r"(?:\s*(?P<t>\d{1,2}:\d{2}(?::\d{2})?))?")
+_NAME = r"[\p{Han}·]{2,4}|[A-Z][a-zA-Z]+(?: [A-Z][a-zA-Z]+)?"
+_AUTHOR = regex.compile(
+    rf"^\s*(?:文|作者|记者|撰文|来源[:：]\s*\S+\s+作者)\s*(?:[|｜/:：]\s*)?(?:(?P<outlet>《[^》]{{1,12}}》|[\p{{Han}}A-Za-z0-9]{{2,10}}?)(?:实习生|记者|特约记者|研究员|作者)\s*)?(?P<name>{_NAME})(?:\s|$|[,，、])",
+    regex.M)
+_EDITOR = regex.compile(rf"(?:责任编辑|责编|编辑)\s*[|｜/:：]?\s*(?P<name>{_NAME})")
+_OUTLET = regex.compile(r"(?:来源|出处|稿源)\s*[:：|]\s*(?P<o>[^\s|｜,，]{2,20})|^\s*文\s*[|｜/]\s*(?P<o2>《[^》]{1,12}》)", regex.M)
+
+
+def parse_metadata(text: str) -> Metadata:
+    """Read outlet, author, editor, publication date and time from the article's header lines."""
+    if not text:
+        return Metadata()
+    head = fold(text[:_HEAD_CHARS])
+    date = time = None
+    m = _DATE.search(head)
+    if m:
+        try:
+            import datetime as dt
+            date = dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d"))).isoformat()
+            time = m.group("t")
+        except ValueError:
+            date = None
+    author = outlet = None
+    am = _AUTHOR.search(head)
+    if am:
+        author = am.group("name")
+        if am.group("outlet"):
+            outlet = am.group("outlet").strip("《》")
+    om = _OUTLET.search(head)
+    if om and outlet is None:
+        outlet = (om.group("o") or om.group("o2") or "").strip("《》") or None
+    editor = None
+    em = _EDITOR.search(head)
+    if em is None:
+        tail = fold(text[-_HEAD_CHARS:])
+        em = _EDITOR.search(tail)
+    if em:
+        editor = em.group("name")
+    return Metadata(outlet=outlet, author=author, editor=editor, published=date, time=time)

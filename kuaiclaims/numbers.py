@@ -1,0 +1,538 @@
+"""Numerals, units and qualifiers: pure functions, no pipeline needed.
+
+``parse_number`` reads Arabic, Chinese and mixed numerals exactly (in
+``Decimal``); ``find_quantities`` finds every quantity in a text and
+normalises it (value, upper, unit, qualifier); ``parse_quantity`` does the
+same for one expression. Offsets are character offsets into the input.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from typing import Iterable, Optional
+
+import regex
+
+from .lexicons import read_tsv
+from .text import fold
+from .types import Quantity
+
+# -- numerals -----------------------------------------------------------------
+
+CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+             "六": 6, "七": 7, "八": 8, "九": 9, "壹": 1, "贰": 2, "貳": 2, "叁": 3, "參": 3,
+             "肆": 4, "伍": 5, "陆": 6, "陸": 6, "柒": 7, "捌": 8, "玖": 9}
+CN_SMALL = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+CN_BIG = {"万": 10 ** 4, "萬": 10 ** 4, "亿": 10 ** 8, "億": 10 ** 8, "兆": 10 ** 12}
+_MAG_CHARS = "".join(CN_SMALL) + "".join(CN_BIG)
+_CN_CHARS = "".join(CN_DIGITS) + _MAG_CHARS
+
+_ARABIC = regex.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+
+
+def _to_number(d: Decimal) -> int | float:
+    """An exact Decimal as ``int`` when integral, else ``float`` (converted once)."""
+    if d == d.to_integral_value():
+        return int(d)
+    return float(d)
+
+
+def parse_number(s: str) -> Decimal:
+    """Parse a numeral: ``1269亿``, ``4.075亿``, ``两千万``, ``一千二百六十九亿``,
+    ``1,234.5万``, ``１２．５``, ``十一点八``, ``千万``, ``1.5万亿``.
+
+    Returns an exact ``Decimal``. Raises ``ValueError`` when ``s`` is not a numeral.
+    """
+    if not isinstance(s, str):
+        raise TypeError(f"parse_number expects str, got {type(s).__name__}")
+    t = fold(s).strip().replace(" ", "")
+    if not t:
+        raise ValueError("empty numeral")
+    total = Decimal(0)      # what the big units (万, 亿) have closed
+    section = Decimal(0)    # below the last big unit
+    current: Optional[Decimal] = None  # the digit or Arabic number just read
+    last_big = None
+    i, n = 0, len(t)
+    seen = False
+    while i < n:
+        ch = t[i]
+        m = _ARABIC.match(t, i)
+        if m:
+            if current is not None:
+                raise ValueError(f"two numbers in a row in {s!r}")
+            current = Decimal(m.group().replace(",", ""))
+            i = m.end()
+            seen = True
+            continue
+        if ch in CN_DIGITS:
+            d = Decimal(CN_DIGITS[ch])
+            # 二〇二四: digits written one after another
+            current = d if current is None or ch in "零〇○" and current == 0 else (
+                current * 10 + d if t[i - 1] in CN_DIGITS else d)
+            i += 1
+            seen = True
+            continue
+        if ch == "点" and i + 1 < n and (t[i + 1] in CN_DIGITS or t[i + 1].isdigit()):
+            j = i + 1
+            frac = ""
+            while j < n and (t[j] in CN_DIGITS or t[j].isdigit()):
+                frac += str(CN_DIGITS.get(t[j], t[j]))
+                j += 1
+            current = (current or Decimal(0)) + Decimal("0." + frac)
+            i = j
+            continue
+        if ch in CN_SMALL:
+            section += (current if current is not None else Decimal(1)) * CN_SMALL[ch]
+            current = None
+            i += 1
+            seen = True
+            continue
+        if ch in CN_BIG:
+            unit = CN_BIG[ch]
+            section += current if current is not None else Decimal(0)
+            current = None
+            if section == 0 and total == 0:
+                section = Decimal(1)  # 万亿 / 亿 on its own
+            if last_big is not None and unit > last_big:
+                total = (total + section) * unit   # 1.5万亿: the 万 is scaled by 亿
+            else:
+                total += section * unit            # 三亿五千万
+            section = Decimal(0)
+            last_big = unit if last_big is None else max(last_big, unit)
+            i += 1
+            seen = True
+            continue
+        raise ValueError(f"not a numeral: {s!r}")
+    if not seen:
+        raise ValueError(f"not a numeral: {s!r}")
+    return total + section + (current if current is not None else Decimal(0))
+
+
+# -- tables -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class UnitInfo:
+    unit: str
+    kind: str  # currency percent pp multiple bp point time measure classifier noun
+
+
+@lru_cache(maxsize=1)
+def unit_table() -> dict[str, UnitInfo]:
+    return {surface: UnitInfo(unit, kind) for surface, unit, kind in read_tsv("units.tsv", 3)}
+
+
+@lru_cache(maxsize=1)
+def qualifier_table() -> dict[str, tuple[str, str]]:
+    return {surface: (q, pos) for surface, q, pos in read_tsv("qualifiers.tsv", 3)}
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@lru_cache(maxsize=1)
+def _patterns():
+    units = unit_table()
+    quals = qualifier_table()
+    pre = [w for w, (_, pos) in quals.items() if pos == "pre"]
+    post = [w for w, (_, pos) in quals.items() if pos == "post"]
+    measure_units = [w for w, u in units.items() if u.kind in ("measure", "classifier")]
+    return {
+        # a number core; vague forms first (数千, 几十, 上万, 十几)
+        "core": regex.compile(
+            r"(?P<vague>(?:数|几|上)(?:十|百|千|万|亿)+|(?:[一二三四五六七八九]?十|百|千)几(?:[十百千万亿]*))"
+            r"|(?P<ar>\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<more>多|余)?(?P<mag>[十百千万亿]*)"
+            rf"|(?P<cn>[{_CN_CHARS}]+(?:点[{''.join(CN_DIGITS)}]+)?)(?P<cnmore>多|余)?"
+        ),
+        "unit": regex.compile(rf"[ ]?(?P<more>多|余)?(?P<unit>{_alternation(units)})"),
+        "per": regex.compile(rf"(?:/|每)(?P<per>{_alternation(measure_units)}|股|吨|盎司|桶|平方米|平米)"),
+        "noun": regex.compile(rf"(?P<noun>{_alternation(w for w, u in units.items() if u.kind == 'noun')})"),
+        "post": regex.compile(rf"(?P<post>{_alternation(post)})"),
+        "pre": regex.compile(rf"(?P<pre>{_alternation(pre)})\Z"),
+        "cur_pre": regex.compile(r"(?P<cur>人民币|RMB|US\$|HK\$|\$|¥|￥)\s?\Z"),
+        "move_before": regex.compile(
+            r"(?:增长|增加|上涨|上升|提升|提高|下降|减少|下滑|下跌|回落|涨|跌|增|降|升|扩大|缩小|收窄|从|由)"
+            r"(?:了)?(?:约|近|超|超过)?\s?\Z"),
+        "range_sep": regex.compile(r"\s?(?:-|~|至|到)\s?(?=[\d零〇一二两三四五六七八九十百千])"),
+    }
+
+
+# Non-claims masked before quantities are looked for.
+_MASKS = regex.compile(
+    r"""
+    (?:https?://|www\.)[^\s\u3000<>"'，。]+                       # addresses
+  | [\w.+-]+@[\w-]+(?:\.[\w-]+)+                                   # e-mail
+  | \d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?  # ISO dates
+  | \d{1,2}:\d{2}(?::\d{2})?                                        # clock times
+  | (?:[12]\d{3}|[二〇一九零]{4})\s?年(?:\s?(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s?月(?:份)?(?:\s?(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s?[日号])?)?  # 2024年3月25日
+  | (?<![\d.个])(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s?月(?:份)?(?:\s?(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s?[日号])?(?![\d])   # 3月25日, 9月
+  | (?<![\d.])\d{1,2}\s?[日号](?![\d])                              # 25日
+  | (?:第)?[一二三四1-4]\s?季度 | [前后][一二三]季度 | (?<![A-Za-z])[QH][1-4](?![\d])
+  | [上下]半年 | \d{2}(?:年代|后)                                     # 80后, 90年代
+  | (?:上午|下午|晚上|凌晨|早上|中午|傍晚)\s?\d{1,2}\s?[点时](?:\d{1,2}分|半)?
+  | \d{1,2}时\d{1,2}分
+  | [(（]\s?\d{4,6}(?:\.[A-Z]{2})?\s?[)）]                           # (600519), (01024.HK)
+  | \d{4,6}\.(?:SH|SZ|BJ|HK|sh|sz|hk)
+  | (?:代码|股票代码|证券代码|编号|电话|热线|传真|邮编|QQ|微信号)[:：]?\s?[\d-]{4,}
+  | \d{3,4}-\d{7,8} | (?<!\d)1[3-9]\d{9}(?!\d) | 400-?\d{3}-?\d{4}
+  | \d+(?:\.\d+)+\s?(?:版本|版)|\d+\s?(?:版本|版|代|号线|号|系列)(?![\p{Han}]*[元%])
+    """,
+    regex.VERBOSE,
+)
+# Before a number: a Latin letter makes it part of a model name (Veo 2, GPT-4, H20).
+_MODEL_LEFT = regex.compile(r"[A-Za-z][A-Za-z]*[ -]?\Z")
+# After a number: Latin letters that are no unit (4o, 1.5Pro, 5G).
+_ASCII_UNITS = ("GWh", "MWh", "kWh", "GW", "MW", "kW", "GB", "TB", "PB", "MB", "nm", "km", "mAh", "TEU")
+_MODEL_RIGHT = regex.compile(r"[A-Za-z]")
+_INDEX_CONTEXT = regex.compile(r"指数|报收|收于|收报|点位|大盘|沪指|深成指|深证成指|创业板指|恒指|恒生|纳指|道指|标普|日经|上证|科创50|沪深300|富时|DAX|斯托克")
+_POINT_VERB = regex.compile(r"(?:上涨|下跌|涨|跌|收于|报收于?|收报|报|收涨|收跌|回落|反弹|拉升|下挫|失守|站上|突破|跌破|升破)\s?\Z")
+_NUMBER_CONTEXT = regex.compile(r"汇率|中间价|兑|指数|市盈率|市净率|PE|PB|ROE|收益率|评分|得分|分值|系数|比率|杠杆率")
+_BARE_NUMBER_LEFT = regex.compile(r"(?:报|收于|收报|升破|跌破|升至|跌至|降至|回升至|为|达|至|在|破|上破|下破)\s?\Z")
+_RANK = regex.compile(
+    r"(?P<pre>全球|全国|国内|行业|市场|世界|全网)?第(?P<n>[一二三四五六七八九十两]{1,3}|\d{1,3})(?P<big>大)?"
+    r"(?=名|位|大|的|[,，。;；、)）”」\s]|$)(?!大股东)"
+)
+_TOP = regex.compile(r"(?:前|TOP|Top|top)\s?(?P<n>[一二三四五六七八九十两]{1,3}|\d{1,3})\s?(?P<cl>名|位|强|大)")
+_FRACTION = regex.compile(
+    rf"(?P<den>[{_CN_CHARS}]+|\d+)分之(?P<num>[{_CN_CHARS}点]+|\d+(?:\.\d+)?)")
+_HALF = regex.compile(r"一半|半数|过半")
+_TENTHS = regex.compile(r"(?P<n>[一二两三四五六七八九]|\d)(?:\.(?P<d>\d))?成(?P<more>多)?(?=[,，。;；、的以左上多\s)）”」]|$|用户|市场|份额|企业|消费者)")
+
+# 几乎占到巴西总人口的30%: the qualifier governs the share verb
+_APPROX_SHARE = regex.compile(r"(?P<q>几乎|约|大约|接近|将近|近)占(?:到|了|据)?[^,，。;；]{0,10}的\Z")
+_SMALL_CN_OK_KINDS = {"currency", "percent", "pp", "multiple", "bp", "measure"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A quantity found in text, before any claim is built around it."""
+
+    quantity: Quantity
+    kind: str           # the unit kind: currency, percent, pp, ..., count, rank, ratio, number
+    has_magnitude: bool = False
+
+
+def _q(text: str, start: int, end: int, value, upper=None, unit="number", qualifier=None, counted=None) -> Quantity:
+    return Quantity(text=text[start:end], start=start, end=end,
+                    value=None if value is None else _to_number(Decimal(value)),
+                    upper=None if upper is None else _to_number(Decimal(upper)),
+                    unit=unit, qualifier=qualifier, counted=counted)
+
+
+def _finite(d: Decimal) -> bool:
+    return d.is_finite() and abs(d) < Decimal("1e300")
+
+
+def _prefix(ftext: str, start: int) -> tuple[int, Optional[str], Optional[str]]:
+    """Qualifier and currency prefix left of a number: (new start, qualifier, currency)."""
+    pats = _patterns()
+    quals = qualifier_table()
+    lo = max(0, start - 8)
+    currency = None
+    m = pats["cur_pre"].search(ftext, lo, start)
+    if m:
+        currency = {"人民币": "CNY", "RMB": "CNY", "¥": "CNY", "￥": "CNY", "US$": "USD", "$": "USD",
+                    "HK$": "HKD"}[m.group("cur")]
+        start = m.start()
+        lo = max(0, start - 8)
+    qualifier = None
+    m = pats["pre"].search(ftext, lo, start)
+    if m:
+        word = m.group("pre")
+        before = ftext[m.start() - 1] if m.start() > 0 else ""
+        # 跌破/升破 are moves, not bounds; 经过 is no 过
+        if not (word == "破" and before in "跌升涨击攻冲"):
+            qualifier = quals[word][0]
+            start = m.start()
+            if currency is None:
+                m2 = pats["cur_pre"].search(ftext, max(0, start - 8), start)
+                if m2:
+                    currency = {"人民币": "CNY", "RMB": "CNY", "¥": "CNY", "￥": "CNY", "US$": "USD",
+                                "$": "USD", "HK$": "HKD"}[m2.group("cur")]
+                    start = m2.start()
+    return start, qualifier, currency
+
+
+def _read_core(ftext: str, m) -> tuple[Optional[Decimal], bool, bool, bool, bool]:
+    """(value, has_magnitude, is_chinese, vague, more) of a core match."""
+    if m.group("vague"):
+        v = m.group("vague")
+        digits = v.lstrip("数几上").replace("几", "")
+        try:
+            return parse_number(digits), True, True, True, False
+        except ValueError:
+            return None, False, True, True, False
+    if m.group("ar") is not None:
+        mag = m.group("mag") or ""
+        try:
+            val = parse_number(m.group("ar").replace(",", "") + mag)
+        except ValueError:
+            return None, False, False, False, False
+        if m.group("more") and mag:
+            pass
+        return val, bool(mag), False, False, bool(m.group("more"))
+    cn = m.group("cn")
+    try:
+        val = parse_number(cn)
+    except ValueError:
+        return None, False, True, False, False
+    return val, any(c in CN_BIG or c in "千百" for c in cn), True, False, bool(m.group("cnmore"))
+
+
+def _unit_at(ftext: str, pos: int, text: str):
+    """The unit right after ``pos``: (UnitInfo, end, more) or (None, pos, False)."""
+    pats = _patterns()
+    m = pats["unit"].match(ftext, pos)
+    if not m:
+        return None, pos, False
+    surface = m.group("unit")
+    info = unit_table()[surface]
+    end = m.end()
+    # an ASCII unit must end at a word boundary (GB, not GBP)
+    if surface.isascii() and surface[-1].isalpha() and end < len(ftext) and ftext[end].isascii() and ftext[end].isalnum():
+        return None, pos, False
+    if info.kind == "currency":
+        pm = pats["per"].match(ftext, end)
+        if pm:
+            return UnitInfo(f"{info.unit}/{pm.group('per')}", "currency"), pm.end(), bool(m.group("more"))
+    return info, end, bool(m.group("more"))
+
+
+def find_quantities(text: str, exclude: Iterable[tuple[int, int]] = ()) -> list[Mention]:
+    """Find and normalise every quantity in ``text``.
+
+    ``exclude`` lists character spans (entity names such as ``万科`` or
+    ``百度``) in which no number may start. Dates, clock times, codes,
+    versions and model numbers are never quantities. Returned in text order,
+    without overlaps.
+    """
+    if not text:
+        return []
+    ftext = fold(text)
+    blocked = bytearray(len(text))
+    for m in _MASKS.finditer(ftext):
+        blocked[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+    for s, e in exclude:
+        blocked[max(0, s):max(0, e)] = b"\x01" * (max(0, e) - max(0, s))
+
+    found: list[Mention] = []
+    taken = bytearray(len(text))
+
+    def add(mention: Mention) -> None:
+        q = mention.quantity
+        if any(taken[q.start:q.end]):
+            return
+        taken[q.start:q.end] = b"\x01" * (q.end - q.start)
+        found.append(mention)
+
+    # Special forms first: they would otherwise be read as plain numbers.
+    for m in _FRACTION.finditer(ftext):
+        if blocked[m.start()]:
+            continue
+        try:
+            den, num = parse_number(m.group("den")), parse_number(m.group("num"))
+        except ValueError:
+            continue
+        if den == 0 or not (_finite(den) and _finite(num)):
+            continue
+        start, qual, _ = _prefix_ratio(ftext, m.start())
+        if m.group("den") in ("百",):
+            add(Mention(_q(text, start, m.end(), num, unit="%", qualifier=qual), "percent"))
+        else:
+            add(Mention(_q(text, start, m.end(), num / den, unit="ratio", qualifier=qual), "ratio"))
+    for m in _HALF.finditer(ftext):
+        if blocked[m.start()]:
+            continue
+        start, qual, _ = _prefix_ratio(ftext, m.start())
+        if m.group() == "过半":
+            qual = "gt"
+        add(Mention(_q(text, start, m.end(), Decimal("0.5"), unit="ratio", qualifier=qual), "ratio"))
+    for m in _TENTHS.finditer(ftext):
+        if blocked[m.start()] or (m.start() > 0 and ftext[m.start() - 1] in "第"):
+            continue
+        n = Decimal(CN_DIGITS.get(m.group("n"), m.group("n") if m.group("n").isdigit() else 0))
+        if m.group("d"):
+            n += Decimal("0." + m.group("d"))
+        start, qual, _ = _prefix(ftext, m.start())
+        end = m.end()
+        if m.group("more"):
+            qual = qual or "gt"
+        pm = _patterns()["post"].match(ftext, end)
+        if pm:
+            qual = qualifier_table()[pm.group("post")][0]
+            end = pm.end()
+        add(Mention(_q(text, start, end, n * 10, unit="%", qualifier=qual), "percent"))
+    for m in _RANK.finditer(ftext):
+        if blocked[m.start("n")]:
+            continue
+        try:
+            n = parse_number(m.group("n"))
+        except ValueError:
+            continue
+        start = m.start("n") - 1  # the 第
+        add(Mention(_q(text, start, m.end("big") if m.group("big") else m.end("n"), n, unit="rank"), "rank"))
+    for m in _TOP.finditer(ftext):
+        if blocked[m.start("n")]:
+            continue
+        if m.group("cl") == "大" and ftext.startswith("股东", m.end()):
+            continue
+        try:
+            n = parse_number(m.group("n"))
+        except ValueError:
+            continue
+        add(Mention(_q(text, m.start(), m.end(), n, unit="rank", qualifier="le"), "rank"))
+
+    pats = _patterns()
+    pos = 0
+    core = pats["core"]
+    while True:
+        m = core.search(ftext, pos)
+        if not m:
+            break
+        pos = m.end()
+        if blocked[m.start()] or taken[m.start()]:
+            continue
+        mention = _read_quantity(text, ftext, m, blocked)
+        if mention is not None:
+            add(mention)
+            pos = max(pos, mention.quantity.end)
+    found.sort(key=lambda mm: mm.quantity.start)
+    return found
+
+
+def _prefix_ratio(ftext: str, start: int) -> tuple[int, Optional[str], None]:
+    """Qualifier of a ratio; may stand before a ``X的`` (不到腾讯的五分之一)."""
+    new_start, qual, _ = _prefix(ftext, start)
+    if qual:
+        return new_start, qual, None
+    m = regex.search(r"(?P<q>不到|不足|超过|约|近|接近|将近|几乎|仅|只有)[^\s,，。;；:：、]{1,8}的\Z",
+                     ftext, pos=max(0, start - 12), endpos=start)
+    if m and m.group("q") in qualifier_table():
+        return m.start(), qualifier_table()[m.group("q")][0], None
+    return start, None, None
+
+
+def _read_quantity(text: str, ftext: str, m, blocked: bytearray) -> Optional[Mention]:
+    start, end = m.start(), m.end()
+    # part of a model name or code: Veo 2, GPT-4o, H20, 5G
+    if m.group("ar") is not None:
+        if start > 0 and (ftext[start - 1] == "." or (ftext[start - 1].isascii() and ftext[start - 1].isalpha())):
+            if not _ascii_currency_before(ftext, start):
+                return None
+        ml = _MODEL_LEFT.search(ftext, max(0, start - 12), start)
+        if ml and not _ascii_currency_before(ftext, start):
+            left = ml.group().strip(" -")
+            if left not in ("US", "HK", "RMB", "USD", "HKD", "CNY", "RMB", "EUR", "TOP", "Top", "top"):
+                return None
+        if end < len(ftext) and _MODEL_RIGHT.match(ftext, end) and not any(
+                ftext.startswith(u, end) or ftext.startswith(" " + u, end) for u in _ASCII_UNITS):
+            return None
+    value, has_mag, chinese, vague, more = _read_core(ftext, m)
+    if value is None or not _finite(value):
+        return None
+    cn_text = m.group("cn") or ""
+    if chinese and cn_text and all(c in _MAG_CHARS for c in cn_text) and len(cn_text) == 1:
+        return None  # 亿, 万, 千 on their own are words, not numbers
+    info, uend, umore = _unit_at(ftext, end, text)
+    more = more or umore
+    if info is not None:
+        end = uend
+    if info is not None and info.kind == "time":
+        if info.unit == "year" and (end < len(ftext) and ftext[end] in "月度初底末中代级内前后间"):
+            return None
+        if chinese and value < 10 and not vague:
+            return None  # 三年, 两周: incidental durations
+    if info is not None and info.kind == "point":
+        left = ftext[max(0, start - 20):start]
+        if chinese or not (_POINT_VERB.search(left) or _INDEX_CONTEXT.search(left)):
+            info, end = None, m.end()
+    if info is not None and info.kind in ("classifier", "noun") and chinese and value < 10 and not vague and not has_mag:
+        return None  # 一位, 两款, 三家: incidental counts
+    if info is None and chinese and not vague and (value < 10000 or len(cn_text) < 2):
+        return None
+    upper = None
+    # a range: 3秒-6秒, 8.38%-12%, 1个-2个百分点, 1000至2000万元
+    rm = _patterns()["range_sep"].match(ftext, end)
+    if rm and rm.group().strip() in ("至", "到") and _patterns()["move_before"].search(ftext, max(0, start - 8), start):
+        rm = None  # 上涨3亿至2447亿港元, 从95港元降至65港元: a move, not a range
+    if rm and rm.end() < len(ftext) and not blocked[rm.end()]:
+        m2 = _patterns()["core"].match(ftext, rm.end())
+        if m2 and m2.group("vague") is None:
+            v2, mag2, ch2, _, _ = _read_core(ftext, m2)
+            info2, uend2, _ = _unit_at(ftext, m2.end(), text)
+            compatible = v2 is not None and _finite(v2) and (
+                (info2 is not None and (info is None or info.unit == info2.unit
+                                        or (info.kind == "classifier" and info2.kind != "currency")))
+                or (info2 is None and info is None and (mag2 or has_mag)))
+            if compatible and ch2 == chinese:
+                if info is None and not has_mag and mag2 and m.group("ar"):
+                    value = parse_number(m.group("ar") + (m2.group("mag") or ""))
+                    has_mag = True
+                upper = v2
+                if info2 is not None:
+                    info, end = info2, uend2
+                else:
+                    end = m2.end()
+    counted = None
+    unit = kind = None
+    if info is not None:
+        unit, kind = info.unit, info.kind
+        if kind in ("classifier", "noun"):
+            counted = ftext[m.end():end].strip(" 多余") or None
+            unit, kind = "count", "count"
+            if info.kind == "noun":
+                end = m.end()  # the counted noun is not part of the quantity
+    else:
+        nm = _patterns()["noun"].match(ftext, end)
+        if nm:
+            counted = nm.group("noun")
+            unit = kind = "count"
+        elif has_mag or vague:
+            unit = kind = "count"
+        else:
+            left = ftext[max(0, start - 12):start]
+            if "." in m.group("ar" if m.group("ar") else "cn") and _NUMBER_CONTEXT.search(left) and _BARE_NUMBER_LEFT.search(left):
+                unit = kind = "number"
+            elif _NUMBER_CONTEXT.search(left) and _BARE_NUMBER_LEFT.search(left):
+                unit = kind = "number"
+            else:
+                return None
+    qstart, qualifier, currency = _prefix(ftext, start)
+    if qualifier is None and kind == "percent":
+        am = _APPROX_SHARE.search(ftext, max(0, start - 16), start)
+        if am:
+            qualifier = qualifier_table()[am.group("q")][0]
+    if currency and kind == "count" and (has_mag or info is None):
+        unit, kind = currency, "currency"   # 人民币1269亿 written without 元
+    elif currency and kind == "currency" and unit != currency and "/" not in unit:
+        pass  # 人民币…美元: the suffix wins
+    pm = _patterns()["post"].match(ftext, end)
+    if pm and not (pm.group("post") == "上下" and ftext.startswith("上下游", end)):
+        qualifier = qualifier_table()[pm.group("post")][0]
+        end = pm.end()
+    if qualifier is None and (vague or more):
+        qualifier = "gt"
+    if kind == "percent" and value > 10 ** 6:
+        return None
+    return Mention(_q(text, qstart, end, value, upper, unit, qualifier, counted), kind, has_mag)
+
+
+def _ascii_currency_before(ftext: str, start: int) -> bool:
+    return bool(regex.search(r"(?:US\$|HK\$|\$|RMB|USD|HKD|CNY)\s?\Z", ftext[max(0, start - 5):start]))
+
+
+def parse_quantity(s: str) -> Optional[Quantity]:
+    """Normalise one quantity expression: ``parse_quantity("超1亿元")`` ->
+    ``Quantity(value=100000000, unit="CNY", qualifier="gt")``.
+
+    Returns the longest quantity found in ``s`` (offsets relative to ``s``),
+    or ``None`` when ``s`` holds none.
+    """
+    if not isinstance(s, str):
+        raise TypeError(f"parse_quantity expects str, got {type(s).__name__}")
+    found = find_quantities(s)
+    if not found:
+        return None
+    return max(found, key=lambda mm: mm.quantity.end - mm.quantity.start).quantity

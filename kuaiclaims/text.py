@@ -1,0 +1,120 @@
+"""Length-preserving normalisation and segmentation of article text.
+
+Every function here keeps offsets: the normalised text has exactly the
+length of the input, character for character, so a span found in it is a
+span of the original. Never NFKC (it changes lengths).
+"""
+from __future__ import annotations
+
+import bisect
+from functools import lru_cache
+from dataclasses import dataclass
+from typing import Iterator
+
+import regex
+
+# Full-width ASCII (U+FF01..U+FF5E) -> ASCII, ideographic space -> space,
+# and the dashes and tildes that write ranges -> '-'. One char to one char.
+_FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_FOLD.update({0x3000: 0x20, 0x00A0: 0x20, 0x2014: 0x2D, 0x2013: 0x2D, 0x2012: 0x2D,
+              0x2015: 0x2D, 0x2212: 0x2D, 0x301C: 0x7E, 0xFE63: 0x2D, 0x2027: 0x2E,
+              0x00B7: 0x00B7})
+# Chinese punctuation that has an ASCII twin for matching. Quotes are kept
+# apart: attribution needs to know which quotation marks were used.
+_FOLD.update({ord("，"): ord(","), ord("；"): ord(";"), ord("："): ord(":"),
+              ord("（"): ord("("), ord("）"): ord(")"), ord("！"): ord("!"),
+              ord("？"): ord("?"), ord("％"): ord("%")})
+FOLD_TABLE = _FOLD
+
+
+def fold(text: str) -> str:
+    """Return ``text`` with full-width forms folded to ASCII, same length."""
+    out = text.translate(FOLD_TABLE)
+    # str.translate maps one code point to one code point here, so the
+    # length cannot change; the assertion guards future table edits.
+    assert len(out) == len(text)
+    return out
+
+
+_ASCII_LOWER = {cp: cp + 32 for cp in range(ord("A"), ord("Z") + 1)}
+
+
+def fold_case(text: str) -> str:
+    """Lower-case ASCII letters only (``str.lower`` may change lengths)."""
+    return text.translate(_ASCII_LOWER)
+
+
+@dataclass(frozen=True)
+class Segment:
+    start: int
+    end: int
+
+
+# News pages put one paragraph on a line, so any line break ends a paragraph.
+_LINE = regex.compile(r"[^\r\n]+")
+# A sentence ends at 。!? (a closing quote right after stays with it) or at
+# a run of ellipses.
+_SENT_END = regex.compile(r"[。!?！？]+[”」’\"']?|…{2,}[”」]?")
+# Clause punctuation; a comma between digits ('1,234') is part of a number.
+_CLAUSE_END = regex.compile(r"(?<!\d),|,(?!\d)|[，;；:：。!?！？]")
+
+
+class Layout:
+    """Paragraphs, sentences and clauses of one text, found once, looked up by bisection."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.paragraphs: list[Segment] = [
+            Segment(m.start(), m.end()) for m in _LINE.finditer(text) if m.group().strip()]
+        self.sentences: list[Segment] = []
+        for p in self.paragraphs:
+            pos = p.start
+            for m in _SENT_END.finditer(text, p.start, p.end):
+                if m.end() > pos:
+                    self.sentences.append(Segment(pos, m.end()))
+                pos = m.end()
+            if pos < p.end:
+                self.sentences.append(Segment(pos, p.end))
+        self._para_starts = [p.start for p in self.paragraphs]
+        self._sent_starts = [s.start for s in self.sentences]
+        self._breaks = [m.start() for m in _CLAUSE_END.finditer(text)]
+
+    @staticmethod
+    def _find(starts: list[int], segs: list[Segment], pos: int) -> Segment | None:
+        i = bisect.bisect_right(starts, pos) - 1
+        if i >= 0 and segs[i].start <= pos < segs[i].end:
+            return segs[i]
+        return None
+
+    def paragraph_index(self, pos: int) -> int:
+        return bisect.bisect_right(self._para_starts, pos) - 1
+
+    def paragraph(self, pos: int) -> Segment:
+        return self._find(self._para_starts, self.paragraphs, pos) or Segment(pos, pos)
+
+    def sentence_index(self, pos: int) -> int:
+        return bisect.bisect_right(self._sent_starts, pos) - 1
+
+    def sentence(self, pos: int) -> Segment:
+        return self._find(self._sent_starts, self.sentences, pos) or Segment(pos, pos)
+
+    def clause(self, pos: int) -> Segment:
+        """The clause around ``pos``, never crossing its sentence."""
+        sent = self.sentence(pos)
+        i = bisect.bisect_right(self._breaks, pos - 1) - 1  # last break before pos
+        left = self._breaks[i] + 1 if i >= 0 else 0
+        j = bisect.bisect_left(self._breaks, pos)
+        right = self._breaks[j] if j < len(self._breaks) else len(self.text)
+        return Segment(max(left, sent.start), min(max(right, pos), sent.end))
+
+
+@lru_cache(maxsize=1)
+def _furniture_pattern():
+    from .lexicons import read_lines
+    return regex.compile("|".join(f"(?:{p})" for p in read_lines("furniture.txt")))
+
+
+def furniture_spans(text: str) -> list[tuple[int, int]]:
+    """Lines that are page furniture (navigation, disclaimers, share prompts)."""
+    pat = _furniture_pattern()
+    return [(m.start(), m.end()) for m in _LINE.finditer(text) if pat.search(m.group())]

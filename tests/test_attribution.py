@@ -1,0 +1,81 @@
+"""Who says so: one construction per source type, and the scope rules. Sentences written for these tests."""
+import pytest
+
+import kuaiclaims
+
+
+def _only(text, published="2025-05-20"):
+    claims = kuaiclaims.extract_claims(text, published=published)
+    assert len(claims) == 1, [c.text for c in claims]
+    return claims[0]
+
+
+@pytest.mark.parametrize("text,kind,name,source", [
+    ("在业绩电话会上，小米集团总裁卢伟冰表示，汽车业务毛利率达到23.2%。", "person", "卢伟冰", "earnings_call"),
+    ("年报显示，比亚迪全年营收7771亿元。", "document", "比亚迪", "financial_report"),
+    ("美团在发布会上宣布，骑手社保投入超过10亿元。", "organization", "美团", "company_statement"),
+    ("QuestMobile数据显示，小红书月活跃用户达3.2亿。", "organization", "QuestMobile", "third_party_data"),
+    ("中金公司在研报中指出，预计明年白酒行业收入增速放缓至5%。", "organization", "中金公司", "analyst_report"),
+    ("国家统计局数据显示，5月社会消费品零售总额同比增长6.4%。", "organization", "国家统计局", "government"),
+    ("据路透社报道，该交易金额约为40亿美元。", "organization", "路透社", "media_report"),
+    ("一位接近阿里巴巴的人士透露，淘宝闪购日订单已超8000万单。", "anonymous", None, "anonymous_source"),
+    ("中国人民大学教授王晓明认为，消费增速有望回升至5%以上。", "person", "王晓明", "expert"),
+    ("截至收盘，腾讯控股股价报收512港元。", "author", None, "market_data"),
+    ("这家公司去年在华东新开门店320家。", "author", None, "journalist"),
+], ids=lambda x: str(x))
+def test_source_types(text, kind, name, source):
+    c = _only(text)
+    assert c.source_type == source
+    assert c.speaker.kind == kind
+    if name is not None:
+        assert c.speaker.name == name
+
+
+def test_quote_with_speaker_after():
+    text = "“我们今年的海外收入将突破200亿元。”雷军在发布会上表示。"
+    c = _only(text)
+    assert c.speaker.name == "雷军" and c.quote == "direct"
+
+
+def test_pronoun_resolves_to_last_speaker():
+    text = "王传福在股东大会上表示，比亚迪会继续投入研发。他表示，今年研发人员将增加2万名。"
+    c = _only(text)
+    assert c.speaker.name == "王传福"
+
+
+def test_in_his_view_resolves_to_anonymous_speaker():
+    text = "一位新能源行业从业者告诉记者，价格战还会持续。在他看来，行业利润率可能跌破5%。"
+    c = _only(text)
+    assert c.speaker.kind == "anonymous" and c.source_type == "anonymous_source"
+
+
+def test_document_scope_reaches_paragraph_end_and_stops_at_next_paragraph():
+    text = ("财报显示，理想汽车季度营收达到259亿元。毛利率为20.5%。\n\n"
+            "业内普遍认为，新势力的竞争将加剧，行业集中度已升至60%。")
+    claims = kuaiclaims.extract_claims(text)
+    src = [c.source_type for c in claims]
+    assert src[:2] == ["financial_report", "financial_report"]
+    assert src[2] == "journalist"
+
+
+def test_carry_over_paragraph_keeps_the_filing_speaking():
+    text = "小鹏汽车发布2024年四季度业绩。四季度营收161亿元。\n\n其中，汽车销售收入为148亿元。"
+    claims = kuaiclaims.extract_claims(text)
+    assert [c.speaker.kind for c in claims] == ["document", "document"]
+
+
+def test_quote_continuation_after_speaker():
+    text = "何小鹏在业绩说明会上透露，公司计划推出新车型。“明年交付量目标是40万辆。”"
+    c = _only(text)
+    assert c.speaker.name == "何小鹏" and c.source_type == "earnings_call" and c.quote == "direct"
+
+
+def test_unbalanced_quote_stays_in_its_paragraph():
+    text = "“价格战还没结束\n\n统计局数据显示，全国新房价格同比下降4.5%。"
+    c = _only(text)
+    assert c.source_type == "government"
+
+
+def test_broker_acting_on_target_price():
+    c = _only("摩根士丹利将理想汽车目标价定为35美元。")
+    assert c.source_type == "analyst_report" and c.speaker.name == "摩根士丹利"

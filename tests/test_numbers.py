@@ -1,0 +1,171 @@
+"""Numerals, units, qualifiers: pure functions, no pipeline."""
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kuaiclaims import find_quantities, parse_number, parse_quantity
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("1269亿", Decimal("126900000000")),
+    ("4.075亿", Decimal("407500000")),
+    ("两千万", Decimal("20000000")),
+    ("一千二百六十九亿", Decimal("126900000000")),
+    ("1,234.5万", Decimal("12345000")),
+    ("３８．６", Decimal("38.6")),
+    ("十一点八", Decimal("11.8")),
+    ("千万", Decimal("10000000")),
+    ("2.05万亿", Decimal("2050000000000")),
+    ("三亿零五百万", Decimal("305000000")),
+    ("一百零八", Decimal("108")),
+    ("十七", Decimal("17")),
+    ("贰佰", Decimal("200")),
+], ids=lambda x: str(x))
+def test_parse_number_values(text, expected):
+    assert parse_number(text) == expected
+
+
+@pytest.mark.parametrize("text", ["", "元", "abc", "快手"])
+def test_parse_number_rejects_non_numerals(text):
+    with pytest.raises(ValueError):
+        parse_number(text)
+
+
+def test_parse_number_rejects_non_strings():
+    with pytest.raises(TypeError):
+        parse_number(12)
+
+
+@pytest.mark.parametrize("text,value,upper,unit,qualifier", [
+    ("人民币356亿元", 35600000000, None, "CNY", None),
+    ("45万美元", 450000, None, "USD", None),
+    ("12.4港元", 12.4, None, "HKD", None),
+    ("3.2亿欧元", 320000000, None, "EUR", None),
+    ("逾8000万元", 80000000, None, "CNY", "gt"),
+    ("突破2亿", 200000000, None, "count", "gt"),
+    ("至少30家", 30, None, "count", "ge"),
+    ("90分钟以上", 90, None, "minute", "ge"),
+    ("不足5%", 5, None, "%", "lt"),
+    ("低于200元", 200, None, "CNY", "lt"),
+    ("3万元以下", 30000, None, "CNY", "le"),
+    ("不超过15%", 15, None, "%", "le"),
+    ("约6.5%", 6.5, None, "%", "approx"),
+    ("40%左右", 40, None, "%", "approx"),
+    ("接近300亿元", 30000000000, None, "CNY", "approx"),
+    ("百分之二十五", 25, None, "%", None),
+    ("0.5个-1个百分点", 0.5, 1, "pp", None),
+    ("2个百分点", 2, None, "pp", None),
+    ("5秒至10秒", 5, 10, "second", None),
+    ("15%-20%", 15, 20, "%", None),
+    ("30-50万元", 300000, 500000, "CNY", None),
+    ("8.8-9.6港元", 8.8, 9.6, "HKD", None),
+    ("百万元", 1000000, None, "CNY", None),
+    ("三千万", 30000000, None, "count", None),
+    ("1200万用户", 12000000, None, "count", None),
+    ("数百家", 100, None, "count", "gt"),
+    ("上万名", 10000, None, "count", "gt"),
+    ("30多家", 30, None, "count", "gt"),
+    ("第三", 3, None, "rank", None),
+    ("前五名", 5, None, "rank", "le"),
+    ("TOP10", 10, None, "rank", "le") if False else ("前10位", 10, None, "rank", "le"),
+    ("四分之三", 0.75, None, "ratio", None),
+    ("半数", 0.5, None, "ratio", None),
+    ("七成", 70, None, "%", None),
+    ("近四成", 40, None, "%", "approx"),
+    ("1.5万吨", 15000, None, "吨", None),
+    ("80万平方米", 800000, None, "平方米", None),
+    ("35GWh", 35, None, "GWh", None),
+    ("5倍", 5, None, "x", None),
+    ("市盈率15倍", 15, None, "x", None),
+    ("收于3100.25点", 3100.25, None, "point", None),
+    ("下跌21.6点", 21.6, None, "point", None),
+    ("降息25个基点", 25, None, "bp", None),
+    ("2350美元/盎司", 2350, None, "USD/盎司", None),
+    ("每股派息1.2元/股", 1.2, None, "CNY/股", None),
+    ("78美元/桶", 78, None, "USD/桶", None),
+    ("离岸人民币汇率升破7.10", 7.1, None, "number", None),
+    ("３．５％", 3.5, None, "%", None),
+    ("1,234.5万元", 12345000, None, "CNY", None),
+], ids=lambda x: str(x))
+def test_parse_quantity_normalises(text, value, upper, unit, qualifier):
+    q = parse_quantity(text)
+    assert q is not None
+    assert (q.value, q.upper, q.unit, q.qualifier) == (value, upper, unit, qualifier)
+    assert text[q.start:q.end] == q.text
+
+
+@pytest.mark.parametrize("text", [
+    "2025年", "四季度", "第二季度", "3月25日", "14:00:57", "2024-11-05", "1.6版本", "Veo 2", "GPT-4o",
+    "Mate 70", "H20芯片", "5G网络", "(600519)", "0700.HK", "电话010-12345678", "下午3点", "一位分析师",
+    "两款产品", "百度", "万科", "90后", "Q3",
+], ids=lambda x: x)
+def test_not_claims(text):
+    assert find_quantities(text) == []
+
+
+def test_find_quantities_offsets_with_crlf_and_fullwidth():
+    text = "营收增长１２．５％，\r\n净利润３０亿元。\r\n"
+    found = find_quantities(text)
+    assert [m.quantity.text for m in found] == ["１２．５％", "３０亿元"]
+    for m in found:
+        assert text[m.quantity.start:m.quantity.end] == m.quantity.text
+
+
+def test_move_with_zhi_is_not_a_range():
+    text = "总市值上涨12亿至860亿港元"
+    got = [(m.quantity.text, m.quantity.upper) for m in find_quantities(text)]
+    assert got == [("12亿", None), ("860亿港元", None)]
+
+
+# -- property: random integers rendered as Chinese numerals parse back ----------
+
+_DIG = "零一二三四五六七八九"
+
+
+def _section(n: int) -> str:
+    """Render 0 < n < 10000 the way Chinese is written (一千零五, 三百二十)."""
+    out, zero = "", False
+    for unit, ch in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        d = n // unit % 10
+        if d:
+            if zero and out:
+                out += "零"
+            out += _DIG[d] + ch
+            zero = False
+        elif out:
+            zero = True
+    return out
+
+
+def to_chinese(n: int) -> str:
+    if n == 0:
+        return "零"
+    parts = []
+    yi, rest = divmod(n, 10 ** 8)
+    wan, low = divmod(rest, 10 ** 4)
+    if yi:
+        parts.append(_section(yi) + "亿")
+    if wan:
+        if yi and wan < 1000:
+            parts.append("零")
+        parts.append(_section(wan) + "万")
+    if low:
+        if (yi or wan) and low < 1000:
+            parts.append("零")
+        parts.append(_section(low))
+    return "".join(parts)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=1, max_value=10 ** 12 - 1))
+def test_chinese_numerals_round_trip(n):
+    assert parse_number(to_chinese(n)) == n
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=1, max_value=10 ** 9), st.sampled_from(["万", "亿"]))
+def test_arabic_with_magnitude_round_trip(n, mag):
+    scale = 10 ** 4 if mag == "万" else 10 ** 8
+    assert parse_number(f"{n:,}{mag}") == n * scale
