@@ -267,6 +267,9 @@ def build_frames(text: str, ftext: str, layout: Layout, entities: Sequence[Entit
                 if setting is not None and speaker.kind in ("person", "organization"):
                     if setting.source_type == "earnings_call" and source in ("company_statement", "expert"):
                         source = "earnings_call"
+                if setting is None and source in ("company_statement", "expert") and speaker.name and any(
+                        f.speaker.name == speaker.name and f.source_type == "earnings_call" for f in frames):
+                    source = "earnings_call"   # the same executive, later in the same call
                 end = sent.end
                 q = next((q for q in quotes if c.end <= q.start <= c.end + 3), None)
                 if q is not None:
@@ -285,7 +288,7 @@ def build_frames(text: str, ftext: str, layout: Layout, entities: Sequence[Entit
             elif c.role in ("document", "data", "media"):
                 if c.role == "data" and ftext[max(0, c.start - 2):c.start] in ("内部", "官方", "公司"):
                     continue  # 内部评测显示: the company speaks (a statement cue)
-                frames.append(_source_frame(ctx, c, clause, para, sent))
+                frames.append(_source_frame(ctx, c, clause, para, sent, frames))
             elif c.role == "setting":
                 # 据此前2024年三季度业绩电话会，…: the occasion speaks for the company
                 head = ftext[clause.start:c.start].lstrip()
@@ -304,8 +307,27 @@ def build_frames(text: str, ftext: str, layout: Layout, entities: Sequence[Entit
                     frames.append(Frame(org.start, sent.end, Speaker(kind="organization", text=org.text,
                                         start=org.start, end=org.end, name=org.canonical,
                                         organization=org.canonical), "analyst_report", c.text))
+    for m in _COLON_SPEAKER.finditer(ftext):
+        org = next((e for e in ctx.entities_in(m.start(), m.end()) if e.end == m.end("name")), None)
+        if org is None or org.label == "PRODUCT" or ctx.quote_at(m.start()) is not None:
+            continue
+        sent = layout.sentence(m.end())
+        end = ftext.find(" ", m.end(), sent.end)
+        end = sent.end if end < 0 else end
+        if org.label == "PERSON":
+            sp, src = Speaker(kind="person", text=org.text, start=org.start, end=org.end, name=org.canonical), \
+                _source_for_person(ctx, org, None, None)
+        else:
+            sp = Speaker(kind="organization", text=org.text, start=org.start, end=org.end, name=org.canonical,
+                         organization=org.canonical)
+            src = ORG_SOURCE.get(ctx.org_type(org) or "", "company_statement")
+        frames.append(Frame(org.start, end, sp, src, ":"))
     frames.sort(key=lambda f: (f.start, -f.end))
     return frames
+
+
+# A name at the start of a line or clause followed by a colon speaks what follows: "Canalys:小米…"
+_COLON_SPEAKER = regex.compile(r"(?:^|(?<=[\n。 ]))(?P<name>[^\s:：,，。]{2,20}?)[:：](?![\s\d])", regex.M)
 
 
 _VERB_FOLLOW = regex.compile(
@@ -362,7 +384,8 @@ def _paragraph_reach(ctx: _Context, para: Segment) -> int:
     return end
 
 
-def _source_frame(ctx: _Context, c: Cue, clause: Segment, para: Segment, sent: Segment) -> Frame:
+def _source_frame(ctx: _Context, c: Cue, clause: Segment, para: Segment, sent: Segment,
+                  history: Sequence[Frame] = ()) -> Frame:
     ents = [e for e in ctx.entities_in(clause.start, c.end) if e.label == "COMPANY"]
     if c.role == "document":
         org = ents[-1] if ents else None
@@ -382,6 +405,11 @@ def _source_frame(ctx: _Context, c: Cue, clause: Segment, para: Segment, sent: S
     # data: the organisation named just before the cue speaks
     org = ents[-1] if ents else None
     if org is None:
+        # 报告显示 / 数据显示 without a name: the report last named in the article
+        earlier = next((f for f in reversed(history) if f.speaker.kind == "organization" and f.speaker.name
+                        and f.source_type in ("third_party_data", "government", "analyst_report")), None)
+        if earlier is not None:
+            return Frame(c.start, _paragraph_reach(ctx, para), earlier.speaker, earlier.source_type, c.text)
         sp = Speaker(kind="organization", text=c.text, start=c.start, end=c.end)
         source = c.source_type or "third_party_data"
         deferred = False
