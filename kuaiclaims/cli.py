@@ -65,6 +65,17 @@ def cmd_demo(args) -> int:
     return 0
 
 
+def cmd_evaluate(args) -> int:
+    from .evaluate import evaluate
+
+    report = evaluate(args.gold)
+    if args.misses:
+        for line in report.misses:
+            print(line)
+    print(report.summary())
+    return 0
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
     ap = argparse.ArgumentParser(prog="kuaiclaims", description="Numeric claims in Chinese financial news.")
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -75,6 +86,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     ex.set_defaults(func=cmd_extract)
     demo = sub.add_parser("demo", help="run on the sample article shipped with the package")
     demo.set_defaults(func=cmd_demo)
+    ev = sub.add_parser("evaluate", help="score against a gold JSONL file")
+    ev.add_argument("gold")
+    ev.add_argument("--misses", action="store_true", help="list the misses")
+    ev.set_defaults(func=cmd_evaluate)
     args = ap.parse_args(argv)
     return args.func(args)
 
