@@ -154,8 +154,8 @@ def assemble_claims(text: str, ftext: str, layout: Layout, roled: Sequence[Roled
             last_period[para_i] = period
 
         speaker, source, cue = AUTHOR, "journalist", None
-        if frame is not None and frame.start < sent.start and frame.cue and frame.speaker.kind in ("document",) \
-                and market_cue_in(ftext, sent.start, sent.end) and regex.search(r"收盘|股价|报收|收报|成交额", ftext[sent.start:sent.end]):
+        if frame is not None and frame.start < sent.start and frame.speaker.kind == "document" \
+                and _PRICE_LINE.search(ftext, sent.start, sent.end):
             frame = None   # a market line inside a filing paragraph: prices are market data
         if frame is not None:
             speaker = resolve_deferred(frame, _company_of(subject, lexicon) or (main.canonical if main else None))
@@ -179,6 +179,10 @@ def assemble_claims(text: str, ftext: str, layout: Layout, roled: Sequence[Roled
             metric=metric, subject=subject, period=period, basis=basis,
             speaker=speaker, source_type=source, cue=cue, quote=quote))
     return claims
+
+
+# Words that make a sentence a price line even inside a paragraph a filing speaks.
+_PRICE_LINE = regex.compile(r"收盘|股价|报收|收报|成交额")
 
 
 def _pairs_with(ftext: str, layout: Layout, group: list[RoledQuantity], rq: RoledQuantity) -> bool:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from typing import Iterable, Optional
 
 
 def _close(a, b) -> bool:
@@ -25,6 +24,12 @@ def _same_name(a, b) -> bool:
         return not a and not b
     a, b = a.lower().replace(" ", ""), b.lower().replace(" ", "")
     return a in b or b in a or SequenceMatcher(None, a, b).ratio() >= 0.8
+
+
+def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
 def _rows_of_claims(claims) -> list[dict]:
@@ -134,23 +139,14 @@ def evaluate(gold_path: str, *, nlp=None) -> Report:
                 d[0] += len(P & G)
                 d[1] += len(P - G)
                 d[2] += len(G - P)
-    tp, fp, fn = t["tp"], t["fp"], t["fn"]
-    prec = tp / (tp + fp) if tp + fp else 0.0
-    rec = tp / (tp + fn) if tp + fn else 0.0
-    fig = {"articles": len(rows), "gold": tp + fn, "P": prec, "R": rec,
-           "F1": 2 * prec * rec / (prec + rec) if prec + rec else 0.0,
+    tp = t["tp"]
+    prec, rec, f1 = _prf(tp, t["fp"], t["fn"])
+    fig = {"articles": len(rows), "gold": tp + t["fn"], "P": prec, "R": rec, "F1": f1,
            "norm": t["norm"] / tp if tp else 0.0, "qualifier": t["qual"] / tp if tp else 0.0,
            "speaker": t["spk"] / tp if tp else 0.0, "source": t["src"] / tp if tp else 0.0,
            "subject": t["subj"] / t["subj_n"] if t["subj_n"] else 0.0,
            "metric": t["met"] / t["met_n"] if t["met_n"] else 0.0}
-    for lab, (a, b, c) in ent.items():
-        p_ = a / (a + b) if a + b else 0.0
-        r_ = a / (a + c) if a + c else 0.0
-        fig[f"ent_{lab}_F1"] = 2 * p_ * r_ / (p_ + r_) if p_ + r_ else 0.0
-    a = sum(v[0] for v in ent.values())
-    b = sum(v[1] for v in ent.values())
-    c = sum(v[2] for v in ent.values())
-    p_ = a / (a + b) if a + b else 0.0
-    r_ = a / (a + c) if a + c else 0.0
-    fig["ent_F1"] = 2 * p_ * r_ / (p_ + r_) if p_ + r_ else 0.0
+    for lab, counts in ent.items():
+        fig[f"ent_{lab}_F1"] = _prf(*counts)[2]
+    fig["ent_F1"] = _prf(*(sum(v[i] for v in ent.values()) for i in range(3)))[2]
     return Report(fig, misses)

@@ -225,6 +225,10 @@ def _finite(d: Decimal) -> bool:
     return d.is_finite() and abs(d) < Decimal("1e300")
 
 
+_CURRENCY_PREFIX = {"人民币": "CNY", "RMB": "CNY", "¥": "CNY", "￥": "CNY", "US$": "USD", "$": "USD",
+                    "HK$": "HKD"}
+
+
 def _prefix(ftext: str, start: int) -> tuple[int, Optional[str], Optional[str]]:
     """Qualifier and currency prefix left of a number: (new start, qualifier, currency)."""
     pats = _patterns()
@@ -233,8 +237,7 @@ def _prefix(ftext: str, start: int) -> tuple[int, Optional[str], Optional[str]]:
     currency = None
     m = pats["cur_pre"].search(ftext, lo, start)
     if m:
-        currency = {"人民币": "CNY", "RMB": "CNY", "¥": "CNY", "￥": "CNY", "US$": "USD", "$": "USD",
-                    "HK$": "HKD"}[m.group("cur")]
+        currency = _CURRENCY_PREFIX[m.group("cur")]
         start = m.start()
         lo = max(0, start - 8)
     qualifier = None
@@ -249,8 +252,7 @@ def _prefix(ftext: str, start: int) -> tuple[int, Optional[str], Optional[str]]:
             if currency is None:
                 m2 = pats["cur_pre"].search(ftext, max(0, start - 8), start)
                 if m2:
-                    currency = {"人民币": "CNY", "RMB": "CNY", "¥": "CNY", "￥": "CNY", "US$": "USD",
-                                "$": "USD", "HK$": "HKD"}[m2.group("cur")]
+                    currency = _CURRENCY_PREFIX[m2.group("cur")]
                     start = m2.start()
     return start, qualifier, currency
 
