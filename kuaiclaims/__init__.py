@@ -6,6 +6,7 @@
 import logging
 
 from .api import analyze, default_pipeline, extract_claims, extract_entities, load
+from .batch import analyze_many, extract_claims_many
 from .evaluate import evaluate
 from .numbers import find_quantities, parse_number, parse_quantity
 from .types import Article, Claim, Entity, Metadata, Quantity, Speaker
@@ -15,6 +16,7 @@ logging.getLogger("kuaiclaims").addHandler(logging.NullHandler())
 __version__ = "0.1.0"
 __all__ = [
     "Article", "Claim", "Entity", "Metadata", "Quantity", "Speaker",
-    "analyze", "default_pipeline", "evaluate", "extract_claims", "extract_entities", "find_quantities", "load",
+    "analyze", "analyze_many", "default_pipeline", "evaluate", "extract_claims", "extract_claims_many",
+    "extract_entities", "find_quantities", "load",
     "parse_number", "parse_quantity",
 ]
