@@ -323,12 +323,12 @@ def build_frames(text: str, ftext: str, layout: Layout, entities: Sequence[Entit
                     frames.append(Frame(org.start, sent.end, Speaker(kind="organization", text=org.text,
                                         start=org.start, end=org.end, name=org.canonical,
                                         organization=org.canonical), "analyst_report", c.text))
-    for m in _COLON_SPEAKER.finditer(ftext):
-        org = next((e for e in ctx.entities_in(m.start(), m.end()) if e.end == m.end("name")), None)
-        if org is None or org.label == "PRODUCT" or ctx.quote_at(m.start()) is not None:
+    for name_start, colon in colon_speakers(ftext):
+        org = next((e for e in ctx.entities_in(name_start, colon + 1) if e.end == colon), None)
+        if org is None or org.label == "PRODUCT" or ctx.quote_at(name_start) is not None:
             continue
-        sent = layout.sentence(m.end())
-        end = ftext.find(" ", m.end(), sent.end)
+        sent = layout.sentence(colon + 1)
+        end = ftext.find(" ", colon + 1, sent.end)
         end = sent.end if end < 0 else end
         if org.label == "PERSON":
             sp, src = Speaker(kind="person", text=org.text, start=org.start, end=org.end, name=org.canonical), \
@@ -343,7 +343,21 @@ def build_frames(text: str, ftext: str, layout: Layout, entities: Sequence[Entit
 
 
 # A name at the start of a line or clause followed by a colon speaks what follows: "Canalys:小米…"
-_COLON_SPEAKER = regex.compile(r"(?:^|(?<=[\n。 ]))(?P<name>[^\s:：,，。]{2,20}?)[:：](?![\s\d])", regex.M)
+_COLON = regex.compile(r"[:：](?![\s\d])")
+_NOT_IN_NAME = regex.compile(r"[\s:：,，。]")
+
+
+def colon_speakers(ftext: str):
+    """``(name_start, colon)`` of each 2-20 character name that opens a line or
+    sentence and is followed by a colon (``Canalys:``); read backwards from
+    each colon, so the text is scanned once."""
+    for m in _COLON.finditer(ftext):
+        colon = m.start()
+        s = colon
+        while s > 0 and colon - s < 20 and not _NOT_IN_NAME.match(ftext, s - 1):
+            s -= 1
+        if colon - s >= 2 and (s == 0 or ftext[s - 1] in "\n。 "):
+            yield s, colon
 
 
 _VERB_FOLLOW = regex.compile(

@@ -46,6 +46,12 @@ def parse_number(s: str) -> Decimal:
     """
     if not isinstance(s, str):
         raise TypeError(f"parse_number expects str, got {type(s).__name__}")
+    return _parse_number(s)
+
+
+@lru_cache(maxsize=8192)
+def _parse_number(s: str) -> Decimal:
+    # cached: articles repeat the same few numerals (一, 两, 10, 100) thousands of times
     t = fold(s).strip().replace(" ", "")
     if not t:
         raise ValueError("empty numeral")

@@ -16,7 +16,10 @@ _lexicons: dict[str, EntityLexicon] = {}
 
 
 def ensure_extensions() -> None:
-    """Register ``doc._.entities``, ``quantities``, ``claims``, ``metadata``, ``published`` once."""
+    """Register ``doc._.entities``, ``quantities``, ``claims``, ``metadata``, ``published`` once,
+    and the msgpack hooks that let Docs carrying them be serialised (``nlp.pipe(n_process=2)``)."""
+    from .serialization import register
+    register()
     for name in _EXTENSIONS:
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)

@@ -83,3 +83,17 @@ def test_pipeline_survives_pickling(nlp):
     clone = pickle.loads(pickle.dumps(nlp))
     text = TEXTS[0]
     assert kuaiclaims.analyze(text, nlp=clone).to_dict() == kuaiclaims.analyze(text, nlp=nlp).to_dict()
+
+
+def test_spacy_pipe_with_two_processes_carries_the_results(nlp):
+    texts = TEXTS[:2] * 2
+    docs = list(nlp.pipe(texts, n_process=2, batch_size=1))
+    assert [d._.claims for d in docs] == [nlp(t)._.claims for t in texts]
+
+
+def test_doc_bytes_round_trip_keeps_the_results(nlp):
+    from spacy.tokens import Doc
+    doc = nlp(TEXTS[0])
+    back = Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    assert back._.claims == doc._.claims and back._.entities == doc._.entities
+    assert back._.metadata == doc._.metadata and back.text == doc.text
