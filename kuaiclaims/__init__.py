@@ -5,9 +5,11 @@
 """
 import logging
 
-from .api import analyze, default_pipeline, extract_claims, extract_entities, load
+from .api import analyze, default_pipeline, extract_claims, extract_entities, load, sample_text
 from .evaluate import evaluate
+from .frame import flatten_claim, to_frame
 from .numbers import find_quantities, parse_number, parse_quantity
+from .render import render
 from .types import Article, Claim, Entity, Metadata, Quantity, Speaker
 
 logging.getLogger("kuaiclaims").addHandler(logging.NullHandler())
@@ -15,6 +17,6 @@ logging.getLogger("kuaiclaims").addHandler(logging.NullHandler())
 __version__ = "0.1.0"
 __all__ = [
     "Article", "Claim", "Entity", "Metadata", "Quantity", "Speaker",
-    "analyze", "default_pipeline", "evaluate", "extract_claims", "extract_entities", "find_quantities", "load",
-    "parse_number", "parse_quantity",
+    "analyze", "default_pipeline", "evaluate", "extract_claims", "extract_entities", "find_quantities",
+    "flatten_claim", "load", "parse_number", "parse_quantity", "render", "sample_text", "to_frame",
 ]
