@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Optional, Sequence, TextIO
 
-from .batch import HTML_SUFFIXES, TEXT_SUFFIXES, Outcome, Source, run
+from .batch import HTML_SUFFIXES, TEXT_SUFFIXES, Source, run
 from .frame import COLUMNS, flatten_claim
 from .progress import ProgressBar, wants_progress
 

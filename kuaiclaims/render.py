@@ -80,8 +80,8 @@ def _attr(value: object) -> str:
 
 
 def _span_tag(kind: str, cls: str, style: str, start: int, end: int, title: str, extra: str = "") -> str:
-    return (f'<span class="{cls}" data-kind="{kind}" data-start="{start}" data-end="{end}"{extra} '
-            f'style="{style}" title="{_attr(title)}">')
+    return (f'<span class="{_attr(cls)}" data-kind="{kind}" data-start="{start}" data-end="{end}"{extra} '
+            f'style="{_attr(style)}" title="{_attr(title)}">')
 
 
 def _number(x: Optional[float]) -> str:

@@ -203,3 +203,10 @@ def test_render_in_chromium_screenshot(chromium, sample, tmp_path):
 def test_docs_screenshot_is_committed():
     png = Path(__file__).resolve().parents[1] / "docs" / "sample-rendering.png"
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_render_escapes_labels_and_source_types_of_hand_made_results():
+    text = "网易营收288亿元。"
+    q = Quantity("288亿元", 4, 9, 28800000000, unit="CNY")
+    art = _hand_made(text, [Entity("网易", 0, 2, '"><i>', "网易")], [q], [_claim(q, text, source_type='"><i>')])
+    assert "i" not in Spans(kuaiclaims.render(art)).tags
