@@ -17,6 +17,8 @@ journalist speaks. The scope rules (spec section 4):
 """
 from __future__ import annotations
 
+import bisect
+
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Optional, Sequence
@@ -83,24 +85,41 @@ def _tables():
     }
 
 
+_PRONOUN_END = regex.compile(r"(?:他|她|其|人士|从业者|者|们)$")
+# a quote followed by its own speaker: “…”某某表示
+_OWN_SPEAKER_AFTER = regex.compile(r"\s*[^,，。]{1,20}?(?:表示|指出|称|说|提到|透露|强调|坦言)")
+_QUOTE_OPEN = regex.compile("[" + regex.escape("".join(QUOTE_PAIRS)) + "]")
+
+
 def find_quotes(text: str, layout: Layout) -> list[Quote]:
     """Quotations, paired per paragraph; a quote that never closes ends with its paragraph."""
     quotes = []
     for para in layout.paragraphs:
         i = para.start
-        while i < para.end:
+        while True:
+            m = _QUOTE_OPEN.search(text, i, para.end)
+            if m is None:
+                break
+            i = m.start()
             ch = text[i]
-            close = QUOTE_PAIRS.get(ch)
-            if close is None or (ch == "'" and i > para.start and text[i - 1].isalnum()):
-                i += 1
+            if ch == "'" and i > para.start and text[i - 1].isalnum():
+                i += 1  # an apostrophe (it's), not a quotation mark
                 continue
-            j = text.find(close, i + 1, para.end)
+            j = text.find(QUOTE_PAIRS[ch], i + 1, para.end)
             if j < 0:
                 quotes.append(Quote(i, para.end, closed=False))
                 break
             quotes.append(Quote(i, j + 1))
             i = j + 1
     return quotes
+
+
+def quote_containing(quotes: Sequence[Quote], starts: Sequence[int], pos: int) -> Optional[Quote]:
+    """The quote (from ``find_quotes``, starts in ``starts``) that contains ``pos``; quotes never overlap."""
+    i = bisect.bisect_right(starts, pos) - 1
+    if i >= 0 and quotes[i].start <= pos < quotes[i].end:
+        return quotes[i]
+    return None
 
 
 def find_reporting_cues(ftext: str, layout: Layout) -> list[Cue]:
@@ -123,9 +142,9 @@ class _Context:
         self.text, self.ftext, self.layout = text, ftext, layout
         self.entities, self.lexicon, self.quotes = entities, lexicon, quotes
         self.starts = [e.start for e in entities]
+        self.quote_starts = [q.start for q in quotes]
 
     def entities_in(self, lo: int, hi: int) -> list[Entity]:
-        import bisect
         i = bisect.bisect_left(self.starts, lo)
         out = []
         while i < len(self.entities) and self.entities[i].start < hi:
@@ -139,10 +158,7 @@ class _Context:
         return entry.type if entry is not None and entry.label == "COMPANY" else None
 
     def quote_at(self, pos: int) -> Optional[Quote]:
-        for q in self.quotes:
-            if q.start <= pos < q.end:
-                return q
-        return None
+        return quote_containing(self.quotes, self.quote_starts, pos)
 
 
 ORG_SOURCE = {
@@ -234,9 +250,9 @@ def _setting_in(cues: Sequence[Cue], lo: int, hi: int) -> Optional[Cue]:
 
 
 def build_frames(text: str, ftext: str, layout: Layout, entities: Sequence[Entity],
-                 lexicon: EntityLexicon) -> list[Frame]:
-    """Attribution frames of one article, in order of their start."""
-    quotes = find_quotes(text, layout)
+                 lexicon: EntityLexicon, quotes: Optional[Sequence[Quote]] = None) -> list[Frame]:
+    """Attribution frames of one article, in order of their start (``quotes`` from ``find_quotes``)."""
+    quotes = list(find_quotes(text, layout) if quotes is None else quotes)
     ctx = _Context(text, ftext, layout, list(entities), lexicon, quotes)
     cues = find_reporting_cues(ftext, layout)
     frames: list[Frame] = []
@@ -346,7 +362,7 @@ def _verb_takes_content(ftext: str, c: Cue, ctx: "_Context") -> bool:
         i -= 1
     if any(e.end == i and e.label in ("PERSON", "COMPANY") for e in ctx.entities_in(max(0, i - 30), i)):
         return True
-    return bool(regex.search(r"(?:他|她|其|人士|从业者|者|们)$", ftext[max(0, i - 4):i]))
+    return bool(_PRONOUN_END.search(ftext[max(0, i - 4):i]))
 
 
 def _attributed(frames: Sequence[Frame], pos: int) -> bool:
@@ -359,12 +375,12 @@ def _extend_over_quotes(ctx: _Context, end: int, para: Segment) -> int:
         i = end
         while i < para.end and ctx.ftext[i] in " \u3000":
             i += 1
-        q = next((q for q in ctx.quotes if q.start == i), None)
-        if q is None or q.end <= end:
+        q = ctx.quote_at(i)
+        if q is None or q.start != i or q.end <= end:
             return end
         # a quote followed by its own speaker is not a continuation
         after = ctx.ftext[q.end:min(para.end, q.end + 30)]
-        if regex.match(r"\s*[^,，。]{1,20}?(?:表示|指出|称|说|提到|透露|强调|坦言)", after):
+        if _OWN_SPEAKER_AFTER.match(after):
             return end
         end = q.end
 

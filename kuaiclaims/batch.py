@@ -1,100 +1,142 @@
-"""Many inputs, one article each, in input order, optionally over several processes.
+"""Many articles at once: ``analyze_many`` and ``extract_claims_many``.
 
-This is the engine of ``kuaiclaims extract``: read a source (a file, a saved
-web page, standard input), analyse it, and hand back an ``Outcome`` that
-holds either the ``Article`` or the reason it failed, so one broken file never
-stops the others. ``run`` is the only place that knows about processes;
-when ``extract_claims_many(texts, n_process=...)`` exists it can take over
-there without the command line changing.
+One process streams the texts through ``nlp.pipe``. Several processes each
+load the pipeline once and run ``nlp.pipe`` over chunks of ``batch_size``
+texts; the parent keeps a bounded window of chunks in flight, so an endless
+generator of texts is read lazily and results come back in input order.
+
+Workers send back the results (frozen dataclasses), not Docs: a Doc would be
+serialised and parsed again, and the text is already in the parent.
 """
 from __future__ import annotations
 
-import os
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
-from functools import partial
-from pathlib import Path
-from typing import Iterable, Iterator, Optional
+import itertools
+import multiprocessing as mp
+from collections import deque
+from typing import Iterable, Iterator, Optional, Sequence
 
-from .htmltext import decode_html, html_to_text
-from .types import Article
+from spacy.language import Language
 
-#: File endings that ``kuaiclaims extract`` picks up in a folder.
-TEXT_SUFFIXES = (".txt",)
-HTML_SUFFIXES = (".html", ".htm")
+from .periods import parse_date
+from .types import Article, Claim, Metadata
+
+DEFAULT_BATCH_SIZE = 32
 
 
-@dataclass(frozen=True)
-class Source:
-    """One input: a file (``path``) or text already read (``text``, e.g. standard input)."""
+def analyze_many(texts: Iterable[str], *, published: object = None, n_process: int = 1,
+                 batch_size: int = DEFAULT_BATCH_SIZE, nlp: Optional[Language] = None) -> Iterator[Article]:
+    """``analyze`` over many texts, streamed in input order.
 
-    name: str
-    path: Optional[Path] = None
-    text: Optional[str] = None
+    Args:
+        texts: any iterable of ``str`` (read lazily; a generator is fine).
+        published: one date for every text (``datetime.date`` or ISO
+            string), or a list/tuple with one date (or ``None``) per text.
+        n_process: worker processes; ``1`` runs in this process, ``-1``
+            uses every core.
+        batch_size: texts per ``nlp.pipe`` batch and per worker task.
+        nlp: a pipeline from ``kuaiclaims.load()``; the default one when omitted.
 
-
-@dataclass(frozen=True)
-class Outcome:
-    """What became of one ``Source``: its ``article``, or the ``error`` that stopped it."""
-
-    name: str
-    article: Optional[Article] = None
-    error: Optional[str] = None
-
-
-def read_source(source: Source) -> str:
-    """The text of a source: ``.html``/``.htm`` files stripped to text, others decoded as UTF-8 (strict)."""
-    if source.text is not None:
-        return source.text
-    if source.path is None:
-        raise ValueError(f"source {source.name!r} has neither a path nor a text")
-    data = source.path.read_bytes()
-    if source.path.suffix.lower() in HTML_SUFFIXES:
-        return html_to_text(decode_html(data))
-    return data.decode("utf-8")
-
-
-def process(source: Source, published: Optional[str] = None) -> Outcome:
-    """Read and analyse one source; never raises for a bad file or an odd text."""
-    from .api import analyze
-
-    try:
-        text = read_source(source)
-    except UnicodeDecodeError as exc:
-        return Outcome(source.name, error=f"cannot read {source.name}: not {exc.encoding} text "
-                                          f"({exc.reason} at byte {exc.start})")
-    except (OSError, LookupError) as exc:
-        return Outcome(source.name, error=f"cannot read {source.name}: {exc}")
-    try:
-        return Outcome(source.name, article=analyze(text, published=published))
-    except Exception as exc:  # a bug on one article must not lose the others
-        return Outcome(source.name, error=f"failed on {source.name}: {type(exc).__name__}: {exc}")
-
-
-def _load_pipeline_once() -> None:
-    """Worker initializer: build the default pipeline before the first article arrives."""
-    from .api import default_pipeline
-
-    default_pipeline()
-
-
-def resolve_jobs(jobs: int, n_inputs: int) -> int:
-    """How many processes to use: ``0`` means one per CPU, never more than there are inputs."""
-    wanted = (os.cpu_count() or 1) if jobs <= 0 else jobs
-    return max(1, min(wanted, n_inputs))
-
-
-def run(sources: Iterable[Source], *, jobs: int = 1, published: Optional[str] = None) -> Iterator[Outcome]:
-    """An ``Outcome`` for each source, in input order.
-
-    With ``jobs > 1`` the sources are shared among worker processes, each of
-    which loads the pipeline once; results still come back in input order.
+    Yields:
+        One ``Article`` per input text. A text that is not a ``str`` raises
+        ``TypeError`` as ``analyze`` does; an empty text gives an empty Article.
     """
-    sources = list(sources)
-    work = partial(process, published=published)
-    n = resolve_jobs(jobs, len(sources))
-    if n == 1:
-        yield from map(work, sources)
-        return
-    with ProcessPoolExecutor(max_workers=n, initializer=_load_pipeline_once) as pool:
-        yield from pool.map(work, sources, chunksize=1)
+    from .api import _check_text, default_pipeline
+
+    if batch_size < 1:
+        raise ValueError(f"batch_size must be at least 1, got {batch_size}")
+    if n_process == -1:
+        n_process = mp.cpu_count()
+    if n_process < 1:
+        raise ValueError(f"n_process must be a positive number or -1, got {n_process}")
+    nlp = nlp or default_pipeline()
+    pairs = ((_check_text(t), p) for t, p in zip(texts, _dates_for(published)))
+    if n_process == 1:
+        yield from _analyze_batches(nlp, pairs, batch_size)
+    else:
+        yield from _analyze_in_processes(nlp, pairs, n_process, batch_size)
+
+
+def extract_claims_many(texts: Iterable[str], *, published: object = None, n_process: int = 1,
+                        batch_size: int = DEFAULT_BATCH_SIZE, nlp: Optional[Language] = None) -> Iterator[list[Claim]]:
+    """``extract_claims`` over many texts: one list of claims per text, in input order (see ``analyze_many``)."""
+    for article in analyze_many(texts, published=published, n_process=n_process, batch_size=batch_size, nlp=nlp):
+        yield list(article.claims)
+
+
+def _dates_for(published: object) -> Iterator[Optional[str]]:
+    if isinstance(published, (list, tuple)):
+        # one per text; texts beyond the list get none
+        return itertools.chain((_iso(p) for p in published), itertools.repeat(None))
+    return itertools.repeat(_iso(published))
+
+
+def _iso(value: object) -> Optional[str]:
+    date = parse_date(value)
+    return date.isoformat() if date else None
+
+
+def _analyze_batches(nlp: Language, pairs: Iterable[tuple[str, Optional[str]]], batch_size: int) -> Iterator[Article]:
+    for batch in _chunks(pairs, batch_size):
+        docs = []
+        for text, published in batch:
+            if text.strip():
+                doc = nlp.make_doc(text)
+                doc._.published = published
+                docs.append(doc)
+        processed = iter(nlp.pipe(docs, batch_size=batch_size))
+        for text, _ in batch:
+            yield _article(text, next(processed)) if text.strip() else Article(text=text)
+
+
+def _article(text: str, doc) -> Article:
+    return Article(text=text, metadata=doc._.metadata or Metadata(), entities=tuple(doc._.entities or ()),
+                   quantities=tuple(doc._.quantities or ()), claims=tuple(doc._.claims or ()))
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    it = iter(items)
+    while True:
+        chunk = list(itertools.islice(it, size))
+        if not chunk:
+            return
+        yield chunk
+
+
+# --- worker processes -------------------------------------------------------
+
+_worker_nlp: Optional[Language] = None
+
+
+def _init_worker(nlp: Language) -> None:
+    global _worker_nlp
+    _worker_nlp = nlp
+
+
+def _work(batch: Sequence[tuple[str, Optional[str]]]) -> list[tuple]:
+    # The text stays in the parent: only the findings travel back.
+    assert _worker_nlp is not None
+    out = []
+    for a in _analyze_batches(_worker_nlp, batch, len(batch) or 1):
+        out.append((a.metadata, a.entities, a.quantities, a.claims))
+    return out
+
+
+def _analyze_in_processes(nlp: Language, pairs: Iterable[tuple[str, Optional[str]]], n_process: int,
+                          batch_size: int) -> Iterator[Article]:
+    # fork shares the loaded pipeline with the workers; elsewhere (spawn) it is pickled once per worker
+    ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+    window: deque = deque()
+    with ctx.Pool(n_process, initializer=_init_worker, initargs=(nlp,)) as pool:
+        chunks = _chunks(pairs, batch_size)
+        for chunk in chunks:
+            window.append((chunk, pool.apply_async(_work, (chunk,))))
+            if len(window) >= 2 * n_process:
+                yield from _collect(window.popleft())
+        while window:
+            yield from _collect(window.popleft())
+
+
+def _collect(item) -> Iterator[Article]:
+    chunk, result = item
+    for (text, _), (metadata, entities, quantities, claims) in zip(chunk, result.get()):
+        yield Article(text=text, metadata=metadata, entities=entities, quantities=quantities, claims=claims)

@@ -28,13 +28,18 @@ def _alt(words) -> str:
     return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
+_DIGIT = regex.compile(r"\d")
+# a digit that is no date (2024年, 3月)
+_FIGURE = regex.compile(r"\d(?![\d.]*\s?[年月日号季])")
+
+
 @lru_cache(maxsize=1)
 def _tables():
     rows = read_tsv("changes.tsv", 3)
     verbs = {w: (1 if d == "+" else -1) for w, d, k in rows if k == "verb"}
     rates = {w: (1 if d == "+" else -1) for w, d, k in rows if k == "rate"}
     filler = r"(?:了|达|约|近|超|超过|逾|高达|达到|为|仅|只有|分别|再|又|共|合计|累计|\s)*"
-    return {
+    t = {
         "verbs": verbs,
         "rates": rates,
         # the verb right before the quantity (增长11.8%, 减少了650万元)
@@ -48,6 +53,9 @@ def _tables():
         "yoy": regex.compile(r"同比|较上年同期|较去年同期|比上年同期|较上年|比上年|较去年|比去年|与上年同期相比|同期相比"),
         "qoq": regex.compile(r"环比|较上季度|较上一季度|比上季度|较前一季度|较上月|比上月|较上个月|较前一月"),
     }
+    t["change_head"] = regex.compile(
+        rf"(?:其中)?(?:{t['yoy'].pattern}|{t['qoq'].pattern})?(?:{_alt(verbs)}|{_alt(rates)})")
+    return t
 
 
 def classify_change(text: str, start: int, end: int, clause_start: int, clause_end: int,
@@ -75,7 +83,7 @@ def classify_change(text: str, start: int, end: int, clause_start: int, clause_e
         return ChangeInfo("change", t["rates"][m.group("r")], basis, m.group("r"))
     m = t["after"].match(text, end, clause_end)
     # 4.075亿减少了650万元: a verb followed by its own figure is not this one's
-    if m and not regex.search(r"\d", text[m.end():clause_end]):
+    if m and not _DIGIT.search(text, m.end(), clause_end):
         w = m.group("w")
         sign = t["verbs"].get(w, t["rates"].get(w, 1))
         return ChangeInfo("change", sign, basis or _basis(text, end, clause_end), w)
@@ -89,7 +97,7 @@ def classify_change(text: str, start: int, end: int, clause_start: int, clause_e
         for v in t["verb_in_clause"].finditer(left):
             pass
         # 下调…预测幅度7%: the verb governs the clause's only percentage
-        if v and not regex.search(r"\d(?![\d.]*\s?[年月日号季])", left[v.end():]):
+        if v and not _FIGURE.search(left, v.end()):
             return ChangeInfo("change", t["verbs"][v.group("v")], basis, v.group("v"))
     return ChangeInfo("value")
 
@@ -109,4 +117,4 @@ def is_change_clause(text: str, clause_start: int, clause_end: int) -> bool:
     continues the figure of the clause before it?"""
     t = _tables()
     head = text[clause_start:clause_end].lstrip()
-    return bool(regex.match(rf"(?:其中)?(?:{t['yoy'].pattern}|{t['qoq'].pattern})?(?:{_alt(t['verbs'])}|{_alt(t['rates'])})", head))
+    return bool(t["change_head"].match(head))

@@ -12,13 +12,13 @@ from typing import Optional, Sequence
 
 import regex
 
-from .attribution import Frame, frame_at, market_cue_in, resolve_deferred
+from .attribution import Frame, frame_at, market_cue_in, quote_containing, resolve_deferred
 from .changes import ChangeInfo, classify_change, is_change_clause
 from .lexicons import EntityLexicon, read_lines
 from .names import entry_for
 from .numbers import Mention
 from .periods import PeriodMention
-from .text import Layout, Segment
+from .text import Layout, Segment, SpanMask
 from .types import AUTHOR, Claim, Entity, Quantity, Speaker
 
 
@@ -54,18 +54,30 @@ def _metric_pattern():
     return regex.compile("|".join(regex.escape(h) for h in sorted(set(heads), key=len, reverse=True)))
 
 
+_DIGIT = regex.compile(r"\d")
+_TO_LEVEL = regex.compile(r"\s?(?:至|到|达|达到|为)\s?")
+_SHARE_OF = regex.compile(r"占(?:到|了|据)?(?P<x>[^,，。;；的]{1,12})的?(?:比例|比重|份额)?(?:约|近|超|达)?\s?\Z")
+_BEFORE_COMPARISON = regex.compile(r"(?:^\s*|显示|称|表示|其|该)(?P<x>[\p{Han}A-Za-z]{2,10}?)(?:较|比|相比|同比|环比)")
+_NOUN_AFTER = regex.compile(r"(?:的)?(?P<x>[\p{Han}A-Za-z]{2,6}?)(?:的(?P<y>[\p{Han}]{2,4}))?(?=[,，。;；)）]|$)")
+_NO_CLAUSE_BREAK = regex.compile(r"[^,，。;；:：]*")
+_OWNER_DE = regex.compile(r"[^,，。;；]{0,10}的")
+_COMPARATOR_END = regex.compile(r"(?:是|为|相当于|不到|不足|超过|高于|低于|仅为|约为)$")
+
 _METRIC_STOP = set("的和与及、在对为是将把被从向由以于等或也都而且并让给跟了着过这那该此各每达至到约近超占仅有已")
 _METRIC_STOP_WORDS = ("其中", "以及", "方面", "此外", "同时", "其")
 _METRIC_TRIM = regex.compile(
     r"^(?:其中|此外|同时|另外|而|但|并|且|其|全年|当季|本季|单季|累计|合计|总计|共|期内|报告期内|同期)+|(?:同比|环比|分别|约|达到|达|为|是|至|仅|有|已|共|则|也)+$")
 
 
-def find_metric(ftext: str, lo: int, hi: int, blocked: Sequence[tuple[int, int]]) -> Optional[str]:
+def find_metric(ftext: str, lo: int, hi: int, blocked: "SpanMask | Sequence[tuple[int, int]]") -> Optional[str]:
     """The metric phrase that ends nearest before ``hi`` in ``ftext[lo:hi]``.
 
     A head noun from the metric lexicon (``净利润``) widened left over its
-    modifiers (``经调整``) up to an entity, a period or a function word.
+    modifiers (``经调整``) up to an entity or a period (the ``blocked``
+    spans) or a function word.
     """
+    if not isinstance(blocked, SpanMask):
+        blocked = SpanMask(blocked, len(ftext))
     m = None
     for m in _metric_pattern().finditer(ftext, lo, hi):
         pass
@@ -76,9 +88,9 @@ def find_metric(ftext: str, lo: int, hi: int, blocked: Sequence[tuple[int, int]]
         ch = ftext[start - 1]
         if ch in _METRIC_STOP or not (ch.isalnum() or ch in "-"):
             break
-        if any(ftext.endswith(w, lo, start) for w in _METRIC_STOP_WORDS) and not ftext.startswith("其他", start - 1):
+        if ftext.endswith(_METRIC_STOP_WORDS, lo, start) and not ftext.startswith("其他", start - 1):
             break
-        if any(s < start <= e for s, e in blocked):
+        if blocked.covers(start - 1):
             break
         start -= 1
         if m.end() - start >= 14:
@@ -95,8 +107,8 @@ def assemble_claims(text: str, ftext: str, layout: Layout, roled: Sequence[Roled
     subject_starts = [e.start for e in subjects]
     main = _headline_subject(ftext, layout, subjects) or _main_subject(subjects)
     period_starts = [p.start for p in periods]
-    blocked = [(e.start, e.end) for e in entities] + [(p.start, p.end) for p in periods]
-    blocked.sort()
+    blocked = SpanMask([(e.start, e.end) for e in entities] + [(p.start, p.end) for p in periods], len(ftext))
+    quote_starts = [q.start for q in quotes]
 
     groups: list[list[RoledQuantity]] = []
     for rq in roled:
@@ -170,7 +182,7 @@ def assemble_claims(text: str, ftext: str, layout: Layout, roled: Sequence[Roled
             metric = "排名"
         quote = "none"
         if speaker.kind != "author":
-            inside = any(q.start <= first.start < q.end for q in quotes)
+            inside = quote_containing(quotes, quote_starts, first.start) is not None
             quote = "direct" if inside else "indirect"
         basis = (change.info.basis if change else None)
         claims.append(Claim(
@@ -196,10 +208,10 @@ def _pairs_with(ftext: str, layout: Layout, group: list[RoledQuantity], rq: Role
     if layout.sentence_index(pq.start) != layout.sentence_index(q.start):
         return False
     between = ftext[pq.end:q.start]
-    if regex.search(r"\d", between):
+    if _DIGIT.search(between):
         return False
     # 同比增长11.8%至人民币1269亿元 / 上涨3亿至2447亿港元
-    if prev.info.role == "change" and regex.fullmatch(r"\s?(?:至|到|达|达到|为)\s?", between):
+    if prev.info.role == "change" and _TO_LEVEL.fullmatch(between):
         return True
     # 经调整净利润人民币177亿元，同比增长72.5%
     if prev.info.role == "value" and rq.info.role == "change":
@@ -215,25 +227,24 @@ _RATE_WORDS = ("增速", "增幅", "涨幅", "跌幅", "降幅", "增长率", "�
 
 def _share_metric(ftext: str, lo: int, pos: int) -> Optional[str]:
     """``占巴西总人口的30%`` -> ``占巴西总人口比例``."""
-    m = regex.search(r"占(?:到|了|据)?(?P<x>[^,，。;；的]{1,12})的?(?:比例|比重|份额)?(?:约|近|超|达)?\s?\Z",
-                     ftext, pos=lo, endpos=pos)
+    m = _SHARE_OF.search(ftext, lo, pos)
     return f"占{m.group('x')}比例" if m else None
 
 
 def _phrase_before_change(ftext: str, lo: int, pos: int, blocked) -> Optional[str]:
     """``其综合效果较1.5版本提升近200%`` -> ``综合效果``: the words before the comparison."""
     seg = ftext[lo:pos]
-    m = regex.search(r"(?:^\s*|显示|称|表示|其|该)(?P<x>[\p{Han}A-Za-z]{2,10}?)(?:较|比|相比|同比|环比)", seg)
+    m = _BEFORE_COMPARISON.search(seg)
     if m:
         s = lo + m.start("x")
-        if not any(a <= s < b for a, b in blocked):
+        if not blocked.covers(s):
             return m.group("x")
     return None
 
 
 def _noun_after(ftext: str, pos: int, hi: int) -> Optional[str]:
     """``20多个版本的迭代``: a count's metric may follow it."""
-    m = regex.match(r"(?:的)?(?P<x>[\p{Han}A-Za-z]{2,6}?)(?:的(?P<y>[\p{Han}]{2,4}))?(?=[,，。;；)）]|$)", ftext[pos:hi])
+    m = _NOUN_AFTER.match(ftext[pos:hi])
     if not m:
         return None
     return (m.group("x") + (m.group("y") or "")) or None
@@ -304,10 +315,10 @@ def _subject(subjects, starts, clause, sent, para, pos, frame, ftext, kind) -> O
         if speaker_span is not None and e.start >= speaker_span[0] and e.end <= speaker_span[1]:
             return False
         rest = ftext[e.end:pos]
-        if regex.search(r"等$", rest.rstrip()) and regex.fullmatch(r"[^,，。;；:：]*", rest):
+        if rest.rstrip().endswith("等") and _NO_CLAUSE_BREAK.fullmatch(rest):
             return False  # an example in a list before 等
-        if regex.match(r"[^,，。;；]{0,10}的", ftext[e.end:e.end + 11]) \
-                and regex.search(r"(?:是|为|相当于|不到|不足|超过|高于|低于|仅为|约为)$", ftext[max(0, e.start - 4):e.start]):
+        if _OWNER_DE.match(ftext[e.end:e.end + 11]) \
+                and _COMPARATOR_END.search(ftext[max(0, e.start - 4):e.start]):
             return False  # a comparator: 是百度研发开支的约一半, 不到腾讯的五分之一
         return True
 

@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 from typing import Optional, Sequence, TextIO
 
-from .batch import HTML_SUFFIXES, TEXT_SUFFIXES, Source, run
 from .frame import COLUMNS, flatten_claim
+from .inputs import expand_inputs, run
 from .progress import ProgressBar, wants_progress
 
 SAMPLE_NAME = "sample_article.txt"
@@ -26,43 +26,6 @@ def _print_table(article, name: str, out) -> None:
         subj = c.subject.canonical if c.subject else ""
         out.write(f"{q.start:>6}  {value or '-':<14} {change or '-':<10} {c.metric or '-':<14} "
                   f"{subj or '-':<10} {c.period or '-':<14} {who:<14} {c.source_type}\n")
-
-
-def _is_hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
-
-
-def expand_inputs(paths: Sequence[str], report) -> tuple[list[Source], int]:
-    """The sources named on the command line, and how many names could not be used.
-
-    ``-`` is standard input (UTF-8); a folder gives its ``*.txt`` and
-    ``*.html`` files, recursively and sorted, skipping hidden files and
-    folders; a file is used whatever its ending. ``report`` gets one message
-    per problem.
-    """
-    sources: list[Source] = []
-    failed = 0
-    for name in paths:
-        if name == "-":
-            try:
-                sources.append(Source("-", text=sys.stdin.buffer.read().decode("utf-8")))
-            except UnicodeDecodeError as exc:
-                report(f"kuaiclaims: cannot read standard input: {exc}")
-                failed += 1
-            continue
-        path = Path(name)
-        if path.is_dir():
-            found = sorted((f for f in path.rglob("*") if f.is_file() and not _is_hidden(f, path)
-                            and f.suffix.lower() in TEXT_SUFFIXES + HTML_SUFFIXES), key=lambda f: f.as_posix())
-            if not found:
-                report(f"kuaiclaims: no .txt or .html files in {name}")
-            sources += [Source(str(f), path=f) for f in found]
-        elif path.exists():
-            sources.append(Source(name, path=path))
-        else:
-            report(f"kuaiclaims: cannot read {name}: no such file or folder")
-            failed += 1
-    return sources, failed
 
 
 class _Output:

@@ -43,10 +43,13 @@ def _patterns():
         "title_name": regex.compile(
             rf"(?P<title>{_alt(titles)})(?P<name>[\p{{Han}}]{{2,3}}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
             rf"(?=[,，。:：;；、)）”」\s]|$|{_alt(verbs)}|在|也|则|曾|对|向|还|就|认为|坦言|团队)"),
-        "name_title": regex.compile(rf"(?P<name>[\p{{Han}}]{{2,3}})(?P<title>董事长|总裁|首席执行官|CEO|教授|研究员|分析师|总经理)(?![\p{{Han}}]{{0,1}}[的])"),
+        # title first, the 2-3 Han characters of the name read backwards (_names_before_titles)
+        "name_title": regex.compile(r"(?:董事长|总裁|首席执行官|CEO|教授|研究员|分析师|总经理)(?![\p{Han}]{0,1}[的])"),
         "latin_person": regex.compile(
             rf"(?<![A-Za-z])(?P<name>[A-Z][a-z]+ [A-Z][a-z]+)(?=\s?(?:团队|等人|等)?(?:{_alt(verbs)}))"),
-        "org_suffix": regex.compile(rf"(?P<body>[\p{{Han}}A-Za-z]{{2,6}}?)(?P<suffix>{org_suffix})(?![\p{{Han}}]{{0,0}}[化])"),
+        # suffix first, body read backwards (see _org_names): a lazy body before
+        # an alternation of suffixes is tried at every Han character
+        "org_suffix": regex.compile(rf"(?:{org_suffix})(?!化)"),
         "book": regex.compile(r"《(?P<name>[^《》\n]{1,30})》"),
         "stop": stop,
     }
@@ -56,22 +59,24 @@ _MEDIA_CONTEXT = regex.compile(r"(?:据|告诉|接受|向|对|援引|引述|综�
 _MEDIA_AFTER = regex.compile(r"\s?(?:报道|记者|获悉|了解到|独家|采访|发文|消息|杂志|报|称)")
 
 
-def find_entities(text: str, lexicon: EntityLexicon, *, discover: bool = True) -> list[Entity]:
+def find_entities(text: str, lexicon: EntityLexicon, *, discover: bool = True,
+                  ftext: Optional[str] = None) -> list[Entity]:
     """Every company, product and person in ``text``, in text order, without overlaps.
 
     Lexicon names win over names found by rules; a longer match wins over a
-    shorter one that overlaps it.
+    shorter one that overlaps it. ``ftext`` is ``fold(text)`` when the caller
+    already has it.
     """
     if not text:
         return []
-    ftext = fold(text)
+    ftext = fold(text) if ftext is None else ftext
     key = fold_case(ftext)
     cands: list[tuple[int, int, int, str, str]] = []  # (priority, start, end, label, canonical)
-    if lexicon.pattern is not None:
-        for m in lexicon.pattern.finditer(key):
-            e = lexicon.by_name.get(m.group())
-            if e is not None:
-                cands.append((0, m.start(), m.end(), e.label, e.canonical))
+    if lexicon.index is not None:
+        by_name = lexicon.by_name
+        for s, e in lexicon.index.finditer(key):
+            entry = by_name[key[s:e]]
+            cands.append((0, s, e, entry.label, entry.canonical))
     if discover:
         cands.extend(_discover(text, ftext, lexicon))
     # lexicon names first (longest first), then rules where the lexicon left room
@@ -96,22 +101,14 @@ def _discover(text: str, ftext: str, lexicon: EntityLexicon):
         if name[0].isascii() or name[:2] in double or name[0] in single:
             known = lexicon.lookup(name)
             yield (1, s, e, "PERSON", known.canonical if known and known.label == "PERSON" else name)
-    for m in pats["name_title"].finditer(ftext):
-        name = m.group("name")
+    for s, e in _names_before_titles(ftext, pats["name_title"]):
+        name = ftext[s:e]
         if (name[:2] in double or name[0] in single) and lexicon.lookup(name) is None:
-            yield (2, m.start("name"), m.end("name"), "PERSON", name)
+            yield (2, s, e, "PERSON", name)
     for m in pats["latin_person"].finditer(ftext):
         yield (1, m.start("name"), m.end("name"), "PERSON", m.group("name"))
-    stop = pats["stop"]
-    for m in pats["org_suffix"].finditer(ftext):
-        body = m.group("body")
-        # trim a leading function word: 以及生数科技 -> 生数科技
-        cut = max((i + 1 for i, ch in enumerate(body) if ch in stop), default=0)
-        body = body[cut:]
-        if len(body) < 2:
-            continue
-        s, e = m.start("body") + cut, m.end()
-        name = ftext[s:e]
+    for s, p, e in _org_names(ftext, pats["org_suffix"], pats["stop"]):
+        name, body = ftext[s:e], ftext[s:p]
         known = lexicon.lookup(name) or lexicon.lookup(body)
         yield (2, s, e, "COMPANY", known.canonical if known and known.label == "COMPANY" else canonical_name(name, lexicon))
     for m in pats["book"].finditer(ftext):
@@ -126,25 +123,97 @@ def _discover(text: str, ftext: str, lexicon: EntityLexicon):
             yield (3, s, e, "PRODUCT", name)
 
 
+_HAN = regex.compile(r"\p{Han}")
+
+
+def _names_before_titles(ftext: str, titles):
+    """``(start, end)`` of the 2-3 Han characters right before each title (``张三董事长``)."""
+    last_end = 0
+    for m in titles.finditer(ftext):
+        p = m.start()
+        s = p
+        while s > max(last_end, p - 3) and _HAN.match(ftext, s - 1):
+            s -= 1
+        if p - s >= 2:
+            last_end = m.end()
+            yield s, p
+
+
+_BODY_CHAR = regex.compile(r"[\p{Han}A-Za-z]")
+
+
+def _org_names(ftext: str, suffixes, stop: str):
+    """``(start, suffix_start, end)`` of names made of a 2-6 character body and an organisation suffix.
+
+    The body is read backwards from each suffix over Han and Latin letters
+    (at most 6, not into the previous name), then trimmed after its last
+    function word: ``以及生数科技`` -> ``生数科技``.
+    """
+    last_end = 0
+    for m in suffixes.finditer(ftext):
+        p = m.start()
+        s = p
+        floor = max(last_end, p - 6)
+        while s > floor and _BODY_CHAR.match(ftext, s - 1):
+            s -= 1
+        if p - s < 2:
+            continue
+        last_end = m.end()
+        cut = max((i + 1 for i in range(s, p) if ftext[i] in stop), default=s)
+        if p - cut >= 2:
+            yield cut, p, m.end()
+
+
 def canonical_name(name: str, lexicon: EntityLexicon, cutoff: float = 90.0) -> str:
     """The canonical name of ``name``: exact alias, then a near variant, else the name itself."""
     known = lexicon.lookup(name)
     if known is not None:
         return known.canonical
-    choices = _fuzzy_choices(lexicon)
+    key = fold_case(fold(name))
+    cache = _fuzzy_cache(lexicon)
+    hit = cache.get(key, _MISSING)
+    if hit is _MISSING:
+        hit = _nearest_name(key, lexicon, cutoff)
+        if len(cache) > 50_000:  # unknown names are open-ended: keep memory flat over archives
+            cache.clear()
+        cache[key] = hit
+    return lexicon.by_name[hit].canonical if hit is not None else name
+
+
+_MISSING = object()
+
+
+def _nearest_name(key: str, lexicon: EntityLexicon, cutoff: float) -> Optional[str]:
+    # fuzz.ratio = 2*matches/(len_a+len_b); at 90 a name can only match names
+    # whose length lies within [0.818, 1.222] of its own. Near variants are
+    # sought among names with the same first character (a different first
+    # character is a different name far more often than a typo), so only a
+    # handful of candidates are compared instead of the whole lexicon.
+    buckets = _fuzzy_buckets(lexicon)
+    lo, hi = int(len(key) * cutoff / (200 - cutoff)), int(len(key) * (200 - cutoff) / cutoff) + 1
+    choices = [k for n in range(max(lo, 4), hi + 1) for k in buckets.get((key[:1], n), ())]
     if not choices:
-        return name
-    hit = process.extractOne(fold_case(fold(name)), choices, scorer=fuzz.ratio, score_cutoff=cutoff)
-    if hit is not None:
-        return lexicon.by_name[hit[0]].canonical
-    return name
+        return None
+    hit = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
+    return hit[0] if hit is not None else None
 
 
-def _fuzzy_choices(lexicon: EntityLexicon) -> list[str]:
+def _fuzzy_buckets(lexicon: EntityLexicon) -> dict[tuple[str, int], list[str]]:
     cached = getattr(lexicon, "_fuzzy", None)
     if cached is None:
-        cached = [k for k in lexicon.by_name if len(k) >= 4]
+        cached = {}
+        for k in lexicon.by_name:
+            if len(k) >= 4:
+                cached.setdefault((k[0], len(k)), []).append(k)
         object.__setattr__(lexicon, "_fuzzy", cached)
+    return cached
+
+
+def _fuzzy_cache(lexicon: EntityLexicon) -> dict:
+    cached = getattr(lexicon, "_fuzzy_hits", None)
+    if cached is None:
+        cached = {}
+        object.__setattr__(lexicon, "_fuzzy_hits", cached)
     return cached
 
 

@@ -163,7 +163,7 @@ def _patterns():
 _MASKS = regex.compile(
     r"""
     (?:https?://|www\.)[^\s\u3000<>"'，。]+                       # addresses
-  | [\w.+-]+@[\w-]+(?:\.[\w-]+)+                                   # e-mail
+  | (?<![A-Za-z0-9._+-])[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+  # e-mail (ASCII: \w would rescan every Han run)
   | \d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?  # ISO dates
   | \d{1,2}:\d{2}(?::\d{2})?                                        # clock times
   | (?:[12]\d{3}|[二〇一九零]{4})\s?年(?:\s?(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s?月(?:份)?(?:\s?(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s?[日号])?)?  # 2024年3月25日
@@ -177,7 +177,7 @@ _MASKS = regex.compile(
   | \d{4,6}\.(?:SH|SZ|BJ|HK|sh|sz|hk)
   | (?:代码|股票代码|证券代码|编号|电话|热线|传真|邮编|QQ|微信号)[:：]?\s?[\d-]{4,}
   | \d{3,4}-\d{7,8} | (?<!\d)1[3-9]\d{9}(?!\d) | 400-?\d{3}-?\d{4}
-  | \d+(?:\.\d+)+\s?(?:版本|版)|\d+\s?(?:版本|版|代|号线|号|系列)(?![\p{Han}]*[元%])
+  | (?<![\d.])\d+(?:\.\d+)+\s?(?:版本|版)|(?<!\d)\d+\s?(?:版本|版|代|号线|号|系列)(?![\p{Han}]*[元%])
     """,
     regex.VERBOSE,
 )
@@ -302,7 +302,8 @@ def _unit_at(ftext: str, pos: int, text: str):
     return info, end, bool(m.group("more"))
 
 
-def find_quantities(text: str, exclude: Iterable[tuple[int, int]] = ()) -> list[Mention]:
+def find_quantities(text: str, exclude: Iterable[tuple[int, int]] = (), *,
+                    ftext: Optional[str] = None) -> list[Mention]:
     """Find and normalise every quantity in ``text``.
 
     ``exclude`` lists character spans (entity names such as ``万科`` or
@@ -312,7 +313,7 @@ def find_quantities(text: str, exclude: Iterable[tuple[int, int]] = ()) -> list[
     """
     if not text:
         return []
-    ftext = fold(text)
+    ftext = fold(text) if ftext is None else ftext
     blocked = bytearray(len(text))
     for m in _MASKS.finditer(ftext):
         blocked[m.start():m.end()] = b"\x01" * (m.end() - m.start())
@@ -404,13 +405,17 @@ def find_quantities(text: str, exclude: Iterable[tuple[int, int]] = ()) -> list[
     return found
 
 
+# 不到腾讯的五分之一: the qualifier stands before ``X的``
+_RATIO_QUALIFIER = regex.compile(r"(?P<q>不到|不足|超过|约|近|接近|将近|几乎|仅|只有)[^\s,，。;；:：、]{1,8}的\Z")
+_CURRENCY_BEFORE = regex.compile(r"(?:US\$|HK\$|\$|RMB|USD|HKD|CNY)\s?\Z")
+
+
 def _prefix_ratio(ftext: str, start: int) -> tuple[int, Optional[str], None]:
     """Qualifier of a ratio; may stand before a ``X的`` (不到腾讯的五分之一)."""
     new_start, qual, _ = _prefix(ftext, start)
     if qual:
         return new_start, qual, None
-    m = regex.search(r"(?P<q>不到|不足|超过|约|近|接近|将近|几乎|仅|只有)[^\s,，。;；:：、]{1,8}的\Z",
-                     ftext, pos=max(0, start - 12), endpos=start)
+    m = _RATIO_QUALIFIER.search(ftext, max(0, start - 12), start)
     if m and m.group("q") in qualifier_table():
         return m.start(), qualifier_table()[m.group("q")][0], None
     return start, None, None
@@ -522,7 +527,7 @@ def _read_quantity(text: str, ftext: str, m, blocked: bytearray) -> Optional[Men
 
 
 def _ascii_currency_before(ftext: str, start: int) -> bool:
-    return bool(regex.search(r"(?:US\$|HK\$|\$|RMB|USD|HKD|CNY)\s?\Z", ftext[max(0, start - 5):start]))
+    return bool(_CURRENCY_BEFORE.search(ftext[max(0, start - 5):start]))
 
 
 def parse_quantity(s: str) -> Optional[Quantity]:

@@ -8,7 +8,7 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from .lexicons import EntityLexicon, builtin_entries, load_user_entries
-from .text import Layout
+from .text import Layout, fold
 
 _EXTENSIONS = ("entities", "quantities", "claims", "metadata", "published")
 _lock = threading.Lock()
@@ -46,9 +46,40 @@ def get_lexicon(extra: Optional[object] = None) -> EntityLexicon:
     return lex
 
 
+# Per-Doc working state, dropped by the last component. ``Doc.text`` joins
+# every token again on each access, so the text and its folded forms are
+# computed once per Doc and shared by the components.
+TEXT_KEY = "kuaiclaims.text"
+_STATE_KEYS = ("kuaiclaims.text", "kuaiclaims.folded", "kuaiclaims.layout")
+
+
+def text_of(doc: Doc) -> str:
+    """The Doc's text, joined once (the tokenizer stores the input string)."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.text
+        doc.user_data[TEXT_KEY] = text
+    return text
+
+
+def folded_of(doc: Doc) -> str:
+    """``fold(text_of(doc))``, computed once per Doc."""
+    ftext = doc.user_data.get("kuaiclaims.folded")
+    if ftext is None:
+        ftext = fold(text_of(doc))
+        doc.user_data["kuaiclaims.folded"] = ftext
+    return ftext
+
+
 def layout_of(doc: Doc) -> Layout:
     layout = doc.user_data.get("kuaiclaims.layout")
-    if layout is None or layout.text is not doc.text and layout.text != doc.text:
-        layout = Layout(doc.text)
+    if layout is None:
+        layout = Layout(text_of(doc))
         doc.user_data["kuaiclaims.layout"] = layout
     return layout
+
+
+def drop_state(doc: Doc, *keys: str) -> None:
+    """Remove the working state (and ``keys``) from ``doc.user_data``."""
+    for key in _STATE_KEYS + keys:
+        doc.user_data.pop(key, None)

@@ -12,8 +12,36 @@ from typing import Iterable
 
 import jieba
 from spacy.tokens import Doc
-from spacy.util import get_words_and_spaces
 from spacy.vocab import Vocab
+
+from .pipeline_state import TEXT_KEY
+
+
+def words_and_spaces(pieces: Iterable[str]) -> tuple[list[str], list[bool]]:
+    """spaCy's words and trailing-space flags from pieces that concatenate to the text.
+
+    jieba's pieces cover the text exactly, so a single space after a word
+    becomes that word's trailing space and every other piece is a word: the
+    same result as ``spacy.util.get_words_and_spaces`` without re-reading the
+    text.
+    """
+    words: list[str] = []
+    spaces: list[bool] = []
+    for piece in pieces:
+        if not piece:
+            continue
+        if piece.isspace() and words:
+            if piece[0] == " " and not spaces[-1] and not words[-1].isspace():
+                spaces[-1] = True
+                piece = piece[1:]
+                if not piece:
+                    continue
+            if words[-1].isspace() and not spaces[-1]:
+                words[-1] += piece  # spaCy keeps a run of whitespace as one token
+                continue
+        words.append(piece)
+        spaces.append(False)
+    return words, spaces
 
 
 class JiebaTokenizer:
@@ -41,11 +69,11 @@ class JiebaTokenizer:
         return self._jieba
 
     def __call__(self, text: str) -> Doc:
-        pieces = [w for w in self.jieba.cut(text, HMM=self.hmm) if w]
-        if not pieces:
-            return Doc(self.vocab, words=[], spaces=[])
-        words, spaces = get_words_and_spaces(pieces, text)
-        return Doc(self.vocab, words=words, spaces=spaces)
+        words, spaces = words_and_spaces(self.jieba.cut(text, HMM=self.hmm))
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        # The components read the text many times; Doc.text would re-join the tokens.
+        doc.user_data[TEXT_KEY] = text
+        return doc
 
     def __reduce__(self):
         # jieba.Tokenizer holds a lock and cannot be pickled: rebuild it lazily.

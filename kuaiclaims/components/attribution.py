@@ -9,8 +9,7 @@ from spacy.tokens import Doc
 from ..attribution import build_frames, find_quotes
 from ..lexicons import EntityLexicon
 from ..metadata import parse_metadata
-from ..pipeline_state import ensure_extensions, get_lexicon, layout_of
-from ..text import fold
+from ..pipeline_state import ensure_extensions, folded_of, get_lexicon, layout_of, text_of
 
 
 class Attributor:
@@ -18,12 +17,13 @@ class Attributor:
         self.lexicon = lexicon
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         layout = layout_of(doc)
         doc._.metadata = parse_metadata(text)
-        doc.user_data["kuaiclaims.quotes"] = find_quotes(text, layout)
-        doc.user_data["kuaiclaims.frames"] = build_frames(text, fold(text), layout, doc._.entities or [],
-                                                          self.lexicon)
+        quotes = find_quotes(text, layout)
+        doc.user_data["kuaiclaims.quotes"] = quotes
+        doc.user_data["kuaiclaims.frames"] = build_frames(text, folded_of(doc), layout, doc._.entities or [],
+                                                          self.lexicon, quotes)
         return doc
 
 

@@ -9,8 +9,7 @@ from spacy.tokens import Doc
 from ..claims import assemble_claims
 from ..lexicons import EntityLexicon
 from ..periods import find_periods, parse_date
-from ..pipeline_state import ensure_extensions, get_lexicon, layout_of
-from ..text import fold
+from ..pipeline_state import drop_state, ensure_extensions, folded_of, get_lexicon, layout_of, text_of
 
 
 class ClaimAssembler:
@@ -18,19 +17,18 @@ class ClaimAssembler:
         self.lexicon = lexicon
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         published = doc._.published
         if published is None and doc._.metadata is not None and doc._.metadata.published:
             published = doc._.metadata.published
-        ftext = fold(text)
+        ftext = folded_of(doc)
         periods = find_periods(ftext, parse_date(published))
         doc._.claims = assemble_claims(
             text, ftext, layout_of(doc), doc.user_data.get("kuaiclaims.roled", []), doc._.entities or [],
             doc.user_data.get("kuaiclaims.frames", []), periods, doc.user_data.get("kuaiclaims.quotes", []),
             self.lexicon)
         # intermediate results are not part of the Doc's public state
-        for key in ("kuaiclaims.layout", "kuaiclaims.roled", "kuaiclaims.frames", "kuaiclaims.quotes"):
-            doc.user_data.pop(key, None)
+        drop_state(doc, "kuaiclaims.roled", "kuaiclaims.frames", "kuaiclaims.quotes")
         return doc
 
 

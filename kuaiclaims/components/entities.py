@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 
 from ..lexicons import EntityLexicon
 from ..names import find_entities
-from ..pipeline_state import ensure_extensions, get_lexicon
+from ..pipeline_state import ensure_extensions, folded_of, get_lexicon, text_of
 
 
 class EntityTagger:
@@ -17,7 +17,7 @@ class EntityTagger:
         self.discover = discover
 
     def __call__(self, doc: Doc) -> Doc:
-        ents = find_entities(doc.text, self.lexicon, discover=self.discover)
+        ents = find_entities(text_of(doc), self.lexicon, discover=self.discover, ftext=folded_of(doc))
         doc._.entities = ents
         doc.spans["kuaiclaims_entities"] = [
             sp for sp in (doc.char_span(e.start, e.end, label=e.label, alignment_mode="expand") for e in ents)

@@ -6,8 +6,8 @@ from spacy.tokens import Doc
 
 from ..claims import assign_roles
 from ..numbers import find_quantities
-from ..pipeline_state import ensure_extensions, layout_of
-from ..text import fold, furniture_spans
+from ..pipeline_state import ensure_extensions, folded_of, layout_of, text_of
+from ..text import furniture_spans
 
 
 class QuantityFinder:
@@ -15,12 +15,12 @@ class QuantityFinder:
         self.skip_furniture = skip_furniture
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         exclude = [(e.start, e.end) for e in (doc._.entities or [])]
         if self.skip_furniture:
             exclude += furniture_spans(text)
-        mentions = find_quantities(text, exclude=exclude)
-        roled = assign_roles(fold(text), layout_of(doc), mentions)
+        mentions = find_quantities(text, exclude=exclude, ftext=folded_of(doc))
+        roled = assign_roles(folded_of(doc), layout_of(doc), mentions)
         doc.user_data["kuaiclaims.roled"] = roled
         doc._.quantities = [r.quantity for r in roled]
         doc.spans["kuaiclaims_quantities"] = [
