@@ -5,10 +5,12 @@
 """
 import logging
 
-from .api import analyze, default_pipeline, extract_claims, extract_entities, load
+from .api import analyze, default_pipeline, extract_claims, extract_entities, load, sample_text
 from .batch import analyze_many, extract_claims_many
 from .evaluate import evaluate
+from .frame import flatten_claim, to_frame
 from .numbers import find_quantities, parse_number, parse_quantity
+from .render import render
 from .types import Article, Claim, Entity, Metadata, Quantity, Speaker
 
 logging.getLogger("kuaiclaims").addHandler(logging.NullHandler())
@@ -17,6 +19,6 @@ __version__ = "0.1.0"
 __all__ = [
     "Article", "Claim", "Entity", "Metadata", "Quantity", "Speaker",
     "analyze", "analyze_many", "default_pipeline", "evaluate", "extract_claims", "extract_claims_many",
-    "extract_entities", "find_quantities", "load",
-    "parse_number", "parse_quantity",
+    "extract_entities", "find_quantities", "flatten_claim", "load", "parse_number", "parse_quantity", "render",
+    "sample_text", "to_frame",
 ]

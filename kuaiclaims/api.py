@@ -1,4 +1,4 @@
-"""The public functions: ``load``, ``extract_claims``, ``extract_entities``, ``analyze``."""
+"""The public functions: ``load``, ``extract_claims``, ``extract_entities``, ``analyze``, ``sample_text``."""
 from __future__ import annotations
 
 import datetime as _dt
@@ -9,7 +9,7 @@ import spacy
 from spacy.language import Language
 
 from . import components  # noqa: F401  (registers the factories)
-from .lexicons import builtin_entries, load_user_entries
+from .lexicons import builtin_entries, data_file, load_user_entries
 from .periods import parse_date
 from .pipeline_state import ensure_extensions
 from .tokenizer import JiebaTokenizer
@@ -108,3 +108,13 @@ def extract_entities(text: str, *, nlp: Optional[Language] = None) -> list[Entit
     doc = nlp.make_doc(text)
     doc = nlp.get_pipe("kuaiclaims_entities")(doc)
     return list(doc._.entities or [])
+
+
+def sample_text() -> str:
+    """The sample article shipped with the package (the one ``kuaiclaims demo`` reads).
+
+    A made-up company's annual results, written by the team with every kind of
+    source in it: something to try the library on before you have articles of
+    your own.
+    """
+    return data_file("sample_article.txt").read_text(encoding="utf-8")

@@ -143,3 +143,8 @@ class Article:
                 "entities": [e.to_dict() for e in self.entities],
                 "quantities": [q.to_dict() for q in self.quantities],
                 "claims": [c.to_dict() for c in self.claims]}
+
+    def _repr_html_(self) -> str:
+        """Jupyter's rich display: the highlighted text and a table of claims (see ``kuaiclaims.render``)."""
+        from .render import render  # imported here: results stay light to import and to pickle
+        return render(self)
