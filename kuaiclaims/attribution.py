@@ -72,11 +72,12 @@ def _tables():
         # a reporting verb followed by its content: punctuation, a quote, or an addressee and then punctuation
         # the verb alone: whether it reports is decided by _verb_takes_content
         "verb": regex.compile(rf"(?P<v>{verb_alt})(?!明|法|服|为|号|作|之)"),
-        "in_view": regex.compile(r"在(?P<who>[他她其]|该[\p{Han}]{1,4}|这[名位][\p{Han}]{1,5})看来"),
+        # 在他看来, 在清远大学房地产研究所所长贺骁看来: whoever stands between 在 and 看来
+        "in_view": regex.compile(r"在(?P<who>[^,，。;；:：“”「」\"\n]{1,30}?)看来"),
         "sources": src,
         "anonymous": regex.compile(
-            rf"(?P<d>(?:一位|一名|某位|某|多位|多名|几位|部分|不少|有|相关|接近[^,，。]{{1,10}}的|知情|业内|消息|内部|匿名)"
-            rf"[^,，。:：“”]{{0,12}}?(?:{anon_alt})|知情人士|业内人士|消息人士|知情者|分析人士)"),
+            rf"(?P<d>(?:一位|一名|一家|某家|某位|某|多位|多名|几位|部分|不少|有|相关|接近[^,，。]{{1,10}}的|知情|业内|消息|内部|匿名)"
+            rf"[^,，。:：“”]{{0,20}}?(?:{anon_alt})|知情人士|业内人士|消息人士|知情者|分析人士)"),
         "pronoun": regex.compile(r"(?P<p>他们|她们|他|她|其|该人士|该负责人|该高管|该分析师|该从业者|这名[\p{Han}]{1,5}|这位[\p{Han}]{1,5}|该[\p{Han}]{1,4}人士|对方)"),
         "title": regex.compile(rf"(?:{title_alt})"),
         "expert_title": regex.compile(r"教授|研究员|经济学家|学者|院长|所长|研究中心主任|专家|独立分析"),
@@ -155,7 +156,9 @@ class _Context:
 
     def org_type(self, e: Entity) -> Optional[str]:
         entry = entry_for(e, self.lexicon)
-        return entry.type if entry is not None and entry.label == "COMPANY" else None
+        if entry is not None:
+            return entry.type if entry.label == "COMPANY" else None
+        return org_type_by_suffix(e.text) if e.label == "COMPANY" else None
 
     def quote_at(self, pos: int) -> Optional[Quote]:
         return quote_containing(self.quotes, self.quote_starts, pos)
@@ -169,12 +172,28 @@ ORG_SOURCE = {
 }
 
 
+@lru_cache(maxsize=1)
+def _suffix_types() -> tuple[tuple[str, str], ...]:
+    rows = read_tsv("org_suffix_types.tsv", 2)
+    return tuple(sorted(((s, t) for s, t in rows), key=lambda r: -len(r[0])))
+
+
+def org_type_by_suffix(name: str) -> Optional[str]:
+    """The kind of an organisation no lexicon knows, from the end of its name (``…研究院`` -> research_institute)."""
+    for suffix, kind in _suffix_types():
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return kind
+    return None
+
+
 def _source_for_person(ctx: _Context, e: Entity, title: Optional[str], org: Optional[Entity]) -> str:
     t = _tables()
     entry = entry_for(e, ctx.lexicon)
     role = entry.type if entry is not None and entry.label == "PERSON" else None
     title = title or (entry.title if entry is not None else None) or ""
     org_type = ctx.org_type(org) if org is not None else None
+    if org_type in ("research_institute", "university") and role != "analyst":
+        return "expert"  # a researcher or scholar speaks for no party, whatever the title
     if role in ("analyst",) or t["analyst_title"].search(title) or org_type in ("broker", "rating_agency"):
         return "analyst_report"
     if role == "official" or org_type == "government" or (t["official_title"].search(title) and org_type == "government"):
@@ -228,10 +247,7 @@ def _find_speaker(ctx: _Context, lo: int, hi: int, history: list[Frame]) -> Opti
     if pm is None:
         pm = t["pronoun"].search(region) if len(region) <= 8 else None
     if pm is not None:
-        for f in reversed(history):
-            if f.speaker.kind in ("person", "anonymous"):
-                return f.speaker, f.source_type
-        return None
+        return _antecedent(ctx, lo, history)
     orgs = [e for e in ents if e.label == "COMPANY"]
     if orgs:
         org = orgs[-1]
@@ -240,6 +256,22 @@ def _find_speaker(ctx: _Context, lo: int, hi: int, history: list[Frame]) -> Opti
                      name=org.canonical, organization=org.canonical)
         return sp, ORG_SOURCE.get(otype or "", "company_statement")
     return None
+
+
+def _antecedent(ctx: _Context, pos: int, history: Sequence[Frame]) -> Optional[tuple[Speaker, str]]:
+    """Who ``他``/``她``/``这名从业者`` before ``pos`` refers to: the last speaker, unless a
+    person named later (in this paragraph or the one before) stands closer."""
+    last = next((f for f in reversed(history) if f.speaker.kind in ("person", "anonymous")), None)
+    para_i = ctx.layout.paragraph_index(pos)
+    floor = ctx.layout.paragraphs[max(0, para_i - 1)].start if para_i >= 0 else 0
+    named = [e for e in ctx.entities_in(floor, pos) if e.label == "PERSON"]
+    person = named[-1] if named else None
+    if person is not None and (last is None or last.speaker.start is None or person.start > last.speaker.start):
+        if last is not None and last.speaker.name == person.canonical:
+            return last.speaker, last.source_type
+        sp, org = _person_speaker(ctx, person, ctx.layout.sentence(person.start).start)
+        return sp, _source_for_person(ctx, person, sp.title, org)
+    return (last.speaker, last.source_type) if last is not None else None
 
 
 def _setting_in(cues: Sequence[Cue], lo: int, hi: int) -> Optional[Cue]:
@@ -287,6 +319,8 @@ def build_frames(text: str, ftext: str, layout: Layout, entities: Sequence[Entit
                         f.speaker.name == speaker.name and f.source_type == "earnings_call" for f in frames):
                     source = "earnings_call"   # the same executive, later in the same call
                 end = sent.end
+                if speaker.kind == "organization" and c.text in _RELEASE_VERBS and _CONTENT_FOLLOWS.match(ftext, c.end):
+                    end = _paragraph_reach(ctx, para)  # 海关总署公布，…。…。: a release reaches its paragraph
                 q = next((q for q in quotes if c.end <= q.start <= c.end + 3), None)
                 if q is not None:
                     end = max(end, q.end)
@@ -363,6 +397,7 @@ def colon_speakers(ftext: str):
 _VERB_FOLLOW = regex.compile(
     r"(?:了|道|说|称)?\s?(?:[,，:：“「\"。!?！？]|$)"
     r"|(?<=告诉|回应|介绍|透露|提醒|表示)[^,，。:：“「\"]{1,8}?[,，:：“「\"]")
+_OCCASION_BEFORE = regex.compile(r"在[^,，。;；:：“”「」]{1,24}?(?:上|中|时|期间|现场)\Z")
 _GLUE = set("曾也还则同时更均都亦并就又已再此前后随即进一步公开对此")
 
 
@@ -374,6 +409,12 @@ def _verb_takes_content(ftext: str, c: Cue, ctx: "_Context") -> bool:
     i = c.start
     while i > 0 and ftext[i - 1] in _GLUE:
         i -= 1
+    # 潘功胜在国新办新闻发布会上宣布: the speaker stands before the occasion
+    sm = _OCCASION_BEFORE.search(ftext, max(0, i - 26), i)
+    if sm is not None:
+        i = sm.start()
+        while i > 0 and ftext[i - 1] in _GLUE:
+            i -= 1
     if any(e.end == i and e.label in ("PERSON", "COMPANY") for e in ctx.entities_in(max(0, i - 30), i)):
         return True
     return bool(_PRONOUN_END.search(ftext[max(0, i - 4):i]))
@@ -398,6 +439,11 @@ def _extend_over_quotes(ctx: _Context, end: int, para: Segment) -> int:
             return end
         end = q.end
 
+
+# An organisation's release verbs: what follows is its data, to the end of the paragraph.
+_RELEASE_VERBS = frozenset(("公布", "披露", "通报", "发布"))
+# The cue is followed by its content (国家统计局发布数据，…).
+_CONTENT_FOLLOWS = regex.compile(r"(?:了)?\s?[,:，：]")
 
 _CARRY_OVER = regex.compile(r"\s*(?:其中|此外|另外|同时|与此同时|其次|具体来看|具体而言|分业务看|分业务来看|分季度看|分地区看)")
 
@@ -451,7 +497,8 @@ def _source_frame(ctx: _Context, c: Cue, clause: Segment, para: Segment, sent: S
         if otype == "company":
             source = "company_statement"
         deferred = False
-    end = _paragraph_reach(ctx, para) if c.text.endswith(("显示", "称", "指出", "表明", "预计", "预测", "发现")) else sent.end
+    opens = c.text.endswith(("显示", "称", "指出", "表明", "预计", "预测", "发现")) or _CONTENT_FOLLOWS.match(ctx.ftext, c.end)
+    end = _paragraph_reach(ctx, para) if opens else sent.end
     return Frame(org.start if org is not None else c.start, end, sp, source, c.text, deferred)
 
 

@@ -52,6 +52,7 @@ def _patterns():
         "org_suffix": regex.compile(rf"(?:{org_suffix})(?!化)"),
         "book": regex.compile(r"《(?P<name>[^《》\n]{1,30})》"),
         "stop": stop,
+        "title_set": frozenset(titles),
     }
 
 
@@ -98,6 +99,10 @@ def _discover(text: str, ftext: str, lexicon: EntityLexicon):
     for m in pats["title_name"].finditer(ftext):
         name = m.group("name")
         s, e = m.start("name"), m.end("name")
+        if len(name) == 3 and name[-1] in _AFTER_NAME:
+            name, e = name[:2], e - 1  # 首席财务官李蔓在说明会上: 在 opens the next phrase
+        if name[1:] in pats["title_set"] or name[-2:] in pats["title_set"]:
+            continue  # 负责人向记者透露: 向 + a title is no name
         if name[0].isascii() or name[:2] in double or name[0] in single:
             known = lexicon.lookup(name)
             yield (1, s, e, "PERSON", known.canonical if known and known.label == "PERSON" else name)
@@ -124,6 +129,8 @@ def _discover(text: str, ftext: str, lexicon: EntityLexicon):
 
 
 _HAN = regex.compile(r"\p{Han}")
+# Characters that follow a two-character name far more often than they end a three-character one.
+_AFTER_NAME = frozenset("在也则曾对向还就称说表指等和与")
 
 
 def _names_before_titles(ftext: str, titles):

@@ -79,3 +79,44 @@ def test_unbalanced_quote_stays_in_its_paragraph():
 def test_broker_acting_on_target_price():
     c = _only("摩根士丹利将理想汽车目标价定为35美元。")
     assert c.source_type == "analyst_report" and c.speaker.name == "摩根士丹利"
+
+
+# Constructions added in session 2, each with a fresh sentence.
+
+def test_release_verb_reaches_the_rest_of_its_paragraph():
+    text = "财政部日前公布，1至4月全国一般公共预算收入80616亿元。其中税收收入同比下降2.1%。\n\n市场人士认为降幅或将收窄。"
+    claims = kuaiclaims.extract_claims(text, published="2025-05-20")
+    assert [(c.speaker.name, c.source_type) for c in claims] == [("财政部", "government")] * 2
+
+
+def test_speaker_before_an_occasion_phrase():
+    c = _only("国家发改委主任郑栅洁在新闻发布会上宣布了新一批项目清单，总投资约3000亿元。")
+    assert (c.speaker.kind, c.speaker.name, c.source_type) == ("person", "郑栅洁", "government")
+
+
+def test_in_the_view_of_a_named_person():
+    c = _only("在北京大学经济学院教授刘明看来，今年出口增速有望保持在4%左右。")
+    assert (c.speaker.name, c.source_type) == ("刘明", "expert")
+
+
+def test_pronoun_prefers_a_person_named_after_the_last_speaker():
+    text = "华泰证券首席经济学家易峘此前表示，降息空间有限。中国社科院研究员张平则更关注消费。他指出，社零增速或回落至3%。"
+    c = _only(text)
+    assert (c.speaker.name, c.source_type) == ("张平", "expert")
+
+
+def test_unnamed_person_of_an_unnamed_company_is_anonymous():
+    c = _only("一家新能源车企的销售负责人向记者透露，5月订单环比增长约两成。")
+    assert (c.speaker.kind, c.source_type) == ("anonymous", "anonymous_source")
+
+
+def test_briefing_is_an_earnings_call_and_name_stops_before_zai():
+    c = _only("首席财务官王琳在说明会上称，公司全年毛利率预计为35%。")
+    assert (c.speaker.name, c.source_type) == ("王琳", "earnings_call")
+
+
+@pytest.mark.parametrize("name,kind", [("清远大学", "university"), ("长川经济研究院", "research_institute"),
+                                       ("东海证券", "broker"), ("汽车流通协会", "association"), ("快手", None)])
+def test_org_type_by_suffix(name, kind):
+    from kuaiclaims.attribution import org_type_by_suffix
+    assert org_type_by_suffix(name) == kind
