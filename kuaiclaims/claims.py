@@ -66,7 +66,7 @@ _COMPARATOR_END = regex.compile(r"(?:是|为|相当于|不到|不足|超过|高�
 _METRIC_STOP = set("的和与及、在对为是将把被从向由以于等或也都而且并让给跟了着过这那该此各每达至到约近超占仅有已")
 _METRIC_STOP_WORDS = ("其中", "以及", "方面", "此外", "同时", "其")
 _METRIC_TRIM = regex.compile(
-    r"^(?:其中|此外|同时|另外|而|但|并|且|其|全年|当季|本季|单季|累计|合计|总计|共|期内|报告期内|同期)+|(?:同比|环比|分别|约|达到|达|为|是|至|仅|有|已|共|则|也)+$")
+    r"^(?:其中|此外|同时|另外|而|但|并|且|其|据|根据|按照|按|(?:该|本)?(?:公司|集团)|全年|当季|本季|单季|累计|合计|总计|共|期内|报告期内|同期)+|(?:同比|环比|分别|约|达到|达|为|是|至|仅|有|已|共|则|也)+$")
 
 
 def find_metric(ftext: str, lo: int, hi: int, blocked: "SpanMask | Sequence[tuple[int, int]]") -> Optional[str]:
@@ -145,7 +145,9 @@ def assemble_claims(text: str, ftext: str, layout: Layout, roled: Sequence[Roled
             metric = _carried_metric(claims, layout, first.start)
         if metric is None:
             metric = (_share_metric(ftext, clause.start, first.start) if group[0].kind == "percent" else None) or _phrase_before_change(
-                ftext, clause.start, anchor.start, blocked) or _noun_after(ftext, last.end, clause.end)
+                ftext, clause.start, anchor.start, blocked) or (noun_phrase_before(
+                ftext, clause.start, anchor.start, blocked) if group[0].kind != "rank" else None) or _noun_after(
+                ftext, last.end, clause.end)
         if metric in _RATE_WORDS or (metric and metric.endswith(_RATE_WORDS) and len(metric) <= 4):
             prior = _carried_metric(claims, layout, first.start)
             if prior and prior.endswith(_RATE_WORDS):
@@ -240,6 +242,48 @@ def _phrase_before_change(ftext: str, lo: int, pos: int, blocked) -> Optional[st
         if not blocked.covers(s):
             return m.group("x")
     return None
+
+
+@lru_cache(maxsize=1)
+def _value_lead():
+    """What stands between a metric and its figure: 为, 达到, 约为, 同比增长, 比上年下降…"""
+    from .changes import _tables as change_tables
+    t = change_tables()
+    words = ["为", "达到", "达", "约为", "约", "是", "突破", "超过", "逾", "近", "共", "合计", "累计", "仅", "已",
+             "已经", "分别为", "分别", "高达", "录得", "实现", "有", "在", "了", "首次", "再次", "同比", "环比"]
+    words += list(t["verbs"]) + list(t["rates"])
+    alt = "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return regex.compile(rf"(?:{alt}|{t['yoy'].pattern}|{t['qoq'].pattern}|\s)+\Z")
+
+
+def noun_phrase_before(ftext: str, lo: int, pos: int, blocked: SpanMask, max_len: int = 12) -> Optional[str]:
+    """The noun phrase right before a figure when no metric word names it:
+    ``全年出生人口954万人`` -> ``出生人口``, ``电价约为0.35元`` -> ``电价``.
+
+    Skips the copula or change words before the figure, then reads back over
+    letters to a function word, punctuation, an entity or a period.
+    """
+    m = _value_lead().search(ftext, lo, pos)
+    if m and m.group().strip() in ("了", "过"):
+        return None  # 经历了20多个: a verb before the figure, no noun
+    j = m.start() if m else pos
+    i = j
+    while i > lo and j - i < max_len:
+        ch = ftext[i - 1]
+        if ch in _METRIC_STOP or not (ch.isalnum() or ch == "-") or blocked.covers(i - 1):
+            break
+        i -= 1
+    if i > lo and ftext[i - 1] in "该本" and ftext.startswith("行", i):
+        i += 1  # 该行个人客户数: the bank itself, not part of the metric
+    phrase = _METRIC_TRIM.sub("", ftext[i:j])
+    if len(phrase) < 2 or phrase.isdigit() or phrase.endswith(_figure_verbs()):
+        return None
+    return phrase
+
+
+@lru_cache(maxsize=1)
+def _figure_verbs() -> tuple[str, ...]:
+    return tuple(read_lines("figure_verbs.txt"))
 
 
 def _noun_after(ftext: str, pos: int, hi: int) -> Optional[str]:

@@ -1,0 +1,48 @@
+"""Claim assembly: what a figure measures (metric) and whose it is (subject). Sentences written for these tests."""
+import pytest
+
+import kuaiclaims
+from kuaiclaims.claims import find_metric, noun_phrase_before
+from kuaiclaims.text import SpanMask, fold
+
+
+def _claim_for(text, figure, published="2025-05-20"):
+    for c in kuaiclaims.extract_claims(text, published=published):
+        q = c.value or c.change
+        if figure in (c.value.text if c.value else "", c.change.text if c.change else ""):
+            return c
+    raise AssertionError(f"no claim for {figure!r} in {[c.text for c in kuaiclaims.extract_claims(text)]}")
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    ("2024年全国粮食总产量14130亿斤，比上年增加222亿斤。", "14130亿斤", "全国粮食总产量"),
+    ("在他所在的园区，工业电价约为0.42元/千瓦时。", "0.42元/千瓦时", "工业电价"),
+    ("截至报告期末，该行个人客户数达到2,015.3万户。", "2,015.3万户", "个人客户数"),
+    ("分季度看，一季度工业增加值同比增长6.5%，二季度增长5.9%。", "5.9%", "工业增加值"),
+    ("全年出生人口902万人。", "902万人", "出生人口"),
+], ids=lambda x: str(x))
+def test_metric_is_the_noun_phrase_before_the_figure(text, figure, metric):
+    assert _claim_for(text, figure).metric == metric
+
+
+@pytest.mark.parametrize("text,figure", [
+    ("该股尾盘报收18.25元。", "18.25元"),            # a verb, not a noun: market metric instead
+    ("这款模型经历了30多个版本的迭代。", "30多个"),
+])
+def test_a_verb_before_the_figure_is_no_metric(text, figure):
+    assert _claim_for(text, figure).metric not in ("报收", "经历", "尾盘报收")
+
+
+@pytest.mark.parametrize("phrase,expected", [
+    ("全年社会消费品零售总额", "社会消费品零售总额"),
+    ("其中出口总额同比增长", "出口总额"),
+    ("支持生成", None),
+])
+def test_noun_phrase_before_pure(phrase, expected):
+    text = phrase + "100亿元"
+    assert noun_phrase_before(fold(text), 0, len(phrase), SpanMask([], len(text))) == expected
+
+
+def test_find_metric_widens_the_head_left():
+    text = fold("公司经调整净利润为177亿元")
+    assert find_metric(text, 0, text.index("177"), []) == "经调整净利润"
