@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Optional, Sequence
+from typing import Callable, Optional, Sequence
 
 import regex
 
@@ -101,8 +101,13 @@ def find_metric(ftext: str, lo: int, hi: int, blocked: "SpanMask | Sequence[tupl
 
 def assemble_claims(text: str, ftext: str, layout: Layout, roled: Sequence[RoledQuantity],
                     entities: Sequence[Entity], frames: Sequence[Frame], periods: Sequence[PeriodMention],
-                    quotes, lexicon: EntityLexicon) -> list[Claim]:
-    """Build claims: one per value, with the change of the same figure paired to it."""
+                    quotes, lexicon: EntityLexicon,
+                    word_at: Optional[Callable[[int], Optional[str]]] = None) -> list[Claim]:
+    """Build claims: one per value, with the change of the same figure paired to it.
+
+    ``word_at(pos)`` gives the token (jieba's word) that starts at ``pos``, if
+    any: the noun counted by ``144个分公司`` is the word after the classifier.
+    """
     subjects = [e for e in entities if _can_be_subject(e, lexicon)]
     subject_starts = [e.start for e in subjects]
     main = _headline_subject(ftext, layout, subjects) or _main_subject(subjects)
@@ -143,6 +148,8 @@ def assemble_claims(text: str, ftext: str, layout: Layout, roled: Sequence[Roled
                   or _metric_after(ftext, first.end, clause.end, blocked))
         if metric is None and change is not None and value is None:
             metric = _carried_metric(claims, layout, first.start)
+        if metric is None and word_at is not None and value is not None and value.quantity.counted:
+            metric = _counted_noun(word_at, value.quantity.end)
         if metric is None:
             metric = (_share_metric(ftext, clause.start, first.start) if group[0].kind == "percent" else None) or _phrase_before_change(
                 ftext, clause.start, anchor.start, blocked) or (noun_phrase_before(
@@ -284,6 +291,21 @@ def noun_phrase_before(ftext: str, lo: int, pos: int, blocked: SpanMask, max_len
 @lru_cache(maxsize=1)
 def _figure_verbs() -> tuple[str, ...]:
     return tuple(read_lines("figure_verbs.txt"))
+
+
+def _counted_noun(word_at: Callable[[int], Optional[str]], pos: int) -> Optional[str]:
+    """``144个分公司``: the word right after a count's classifier, when it is a noun-like word."""
+    word = word_at(pos)
+    if not word or len(word) < 2 or not all(_HAN_OR_LATIN.match(c) for c in word):
+        return None
+    if word.endswith(_figure_verbs()) or word[0] in _METRIC_STOP or word in _COUNT_WORD_STOP:
+        return None
+    return word
+
+
+_HAN_OR_LATIN = regex.compile(r"[\p{Han}A-Za-z]")
+# words that follow a count without being what it counts
+_COUNT_WORD_STOP = frozenset(("以上", "以下", "左右", "之间", "以内", "上下", "不等", "之多", "同比", "环比", "其中"))
 
 
 def _noun_after(ftext: str, pos: int, hi: int) -> Optional[str]:

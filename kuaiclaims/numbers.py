@@ -427,6 +427,25 @@ def _prefix_ratio(ftext: str, start: int) -> tuple[int, Optional[str], None]:
     return start, None, None
 
 
+_PLAIN_DIGITS = "一二两三四五六七八九"
+
+
+def digit_pair(cn: str) -> Optional[tuple]:
+    """Chinese digits written side by side without 〇: ``三四`` (3 to 4), ``一两``,
+    ``两三百`` (200 to 300), ``五六千万`` are ranges; any other run of plain
+    digits (``一一``, ``二三四``) is no number, returned as ``()``. ``None`` for other numerals."""
+    if len(cn) < 2 or cn[0] not in _PLAIN_DIGITS or cn[1] not in _PLAIN_DIGITS:
+        return None
+    rest = cn[2:]
+    if rest and any(c not in "十百千万亿" for c in rest):
+        return () if all(c in _PLAIN_DIGITS for c in cn) else None
+    lo, hi = CN_DIGITS[cn[0]], CN_DIGITS[cn[1]]
+    if hi != lo + 1 or cn.startswith("一二"):
+        return ()
+    scale = parse_number("一" + rest) if rest else Decimal(1)
+    return Decimal(lo) * scale, Decimal(hi) * scale
+
+
 def _read_quantity(text: str, ftext: str, m, blocked: bytearray) -> Optional[Mention]:
     start, end = m.start(), m.end()
     # part of a model name or code: Veo 2, GPT-4o, H20, 5G
@@ -442,6 +461,9 @@ def _read_quantity(text: str, ftext: str, m, blocked: bytearray) -> Optional[Men
         if end < len(ftext) and _MODEL_RIGHT.match(ftext, end) and not any(
                 ftext.startswith(u, end) or ftext.startswith(" " + u, end) for u in _ASCII_UNITS):
             return None
+    pair = digit_pair(m.group("cn") or "")
+    if pair == ():
+        return None  # 唯一一款, 统一一下: repeated digits are words, not numbers
     value, has_mag, chinese, vague, more = _read_core(ftext, m)
     if value is None or not _finite(value):
         return None
@@ -466,6 +488,8 @@ def _read_quantity(text: str, ftext: str, m, blocked: bytearray) -> Optional[Men
     if info is None and chinese and not vague and (value < 10000 or len(cn_text) < 2):
         return None
     upper = None
+    if pair:
+        value, upper = pair  # 三四家: three or four
     # a range: 3秒-6秒, 8.38%-12%, 1个-2个百分点, 1000至2000万元
     rm = _patterns()["range_sep"].match(ftext, end)
     if rm and rm.group().strip() in ("至", "到") and _patterns()["move_before"].search(ftext, max(0, start - 8), start):

@@ -44,7 +44,9 @@ def find_periods(text: str, published: Optional[_dt.date] = None) -> list[Period
     """Every period expression in ``text`` with its resolved form.
 
     A bare quarter or month (``四季度``, ``2月``) takes the year last written
-    before it in the text, else the publication year.
+    before it in the text, unless that year lies after the publication year (a
+    target: ``到2025年``); else the publication year, or the year before when
+    the month or quarter has not begun by the publication date.
     """
     out = []
     last_year: Optional[int] = None
@@ -52,7 +54,9 @@ def find_periods(text: str, published: Optional[_dt.date] = None) -> list[Period
         surface = m.group()
         until = m.group("until") or ""
         if m.group("year"):
-            last_year = int(m.group("year"))
+            year = int(m.group("year"))
+            if published is None or year <= published.year:
+                last_year = year
             resolved = surface
         elif m.group("rel"):
             off = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}[m.group("rel")]
@@ -68,13 +72,41 @@ def find_periods(text: str, published: Optional[_dt.date] = None) -> list[Period
         elif m.group("relq"):
             resolved = _relative_span(m.group("relq"), published) or surface
         elif m.group("bq") or m.group("bm"):
-            y = last_year or (published.year if published else None)
-            # a month after the publication month of the same year is last year's
+            y = last_year
+            if y is None and published is not None:
+                y = published.year
+                # a month or quarter that has not begun by the publication date is last year's
+                if _first_month(m.group("bq"), m.group("bm")) > published.month:
+                    y -= 1
             resolved = f"{until}{y}年{(m.group('bq') or m.group('bm'))}" if y else surface
         else:
             resolved = surface
         out.append(PeriodMention(surface, m.start(), m.end(), resolved))
     return out
+
+
+_CN_MONTH = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
+
+
+def _first_month(quarter: Optional[str], month: Optional[str]) -> int:
+    """The first calendar month of ``四季度`` / ``Q4`` / ``10月`` / ``十一月`` (1 when unreadable)."""
+    if quarter:
+        if "前" in quarter or "半年" in quarter:
+            return 1  # 前三季度, 上半年: spans that start in January
+        digit = next((c for c in quarter if c in "1234一二三四"), None)
+        if digit is None:
+            return 1
+        q = int(digit) if digit.isdigit() else _CN_MONTH[digit]
+        return 3 * (q - 1) + 1
+    if month:
+        digits = "".join(c for c in month if c.isdigit())
+        if digits:
+            return int(digits)
+        cn = month.replace("月", "").replace("份", "")
+        if cn.startswith("十") and len(cn) == 2:
+            return 10 + _CN_MONTH.get(cn[1], 0)
+        return _CN_MONTH.get(cn, 1)
+    return 1
 
 
 def _relative_span(word: str, published: Optional[_dt.date]) -> Optional[str]:

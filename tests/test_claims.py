@@ -46,3 +46,12 @@ def test_noun_phrase_before_pure(phrase, expected):
 def test_find_metric_widens_the_head_left():
     text = fold("公司经调整净利润为177亿元")
     assert find_metric(text, 0, text.index("177"), []) == "经调整净利润"
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    ("旗下56个分公司违规代理同行业务。", "56个", "分公司"),
+    ("全国拥有2310台车辆。", "2310台", "车辆"),
+    ("已有超过3万家商户接入。", "超过3万家", "商户"),
+], ids=lambda x: str(x))
+def test_a_count_measures_the_word_after_its_classifier(text, figure, metric):
+    assert _claim_for(text, figure).metric == metric

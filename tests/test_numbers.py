@@ -169,3 +169,15 @@ def test_chinese_numerals_round_trip(n):
 def test_arabic_with_magnitude_round_trip(n, mag):
     scale = 10 ** 4 if mag == "万" else 10 ** 8
     assert parse_number(f"{n:,}{mag}") == n * scale
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("已有三四家车企跟进降价。", [("三四家", 3, 4, "count")]),
+    ("公司计划招聘两三百人。", [("两三百人", 200, 300, "count")]),
+    ("融资五六千万元。", [("五六千万元", 50000000, 60000000, "CNY")]),
+    ("这是旗下唯一一款车型。", []),
+    ("统一一下口径。", []),
+], ids=lambda x: str(x))
+def test_side_by_side_digits_are_ranges_or_words(text, expected):
+    got = [(m.quantity.text, m.quantity.value, m.quantity.upper, m.quantity.unit) for m in find_quantities(text)]
+    assert got == expected

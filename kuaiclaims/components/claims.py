@@ -26,10 +26,18 @@ class ClaimAssembler:
         doc._.claims = assemble_claims(
             text, ftext, layout_of(doc), doc.user_data.get("kuaiclaims.roled", []), doc._.entities or [],
             doc.user_data.get("kuaiclaims.frames", []), periods, doc.user_data.get("kuaiclaims.quotes", []),
-            self.lexicon)
+            self.lexicon, word_at=lambda pos: _word_at(doc, pos))
         # intermediate results are not part of the Doc's public state
         drop_state(doc, "kuaiclaims.roled", "kuaiclaims.frames", "kuaiclaims.quotes")
         return doc
+
+
+def _word_at(doc: Doc, pos: int):
+    """The token of ``doc`` that starts at character ``pos``, as text."""
+    span = doc.char_span(pos, pos + 1, alignment_mode="expand")
+    if span is None or span.start_char != pos:
+        return None
+    return span[0].text
 
 
 @Language.factory(
