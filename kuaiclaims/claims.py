@@ -333,14 +333,23 @@ def _carried_metric(claims: Sequence[Claim], layout: Layout, pos: int) -> Option
     return None
 
 
+# Kinds of organisation that report other parties' figures rather than own them.
+_REPORTING_KINDS = ("media", "data_firm", "broker", "rating_agency", "consultancy", "government", "exchange",
+                    "association", "research_institute")
+# 《2020年中国生鲜电商行业研究报告》: a publication, not whose figure it is
+_PUBLICATION_END = ("报告", "白皮书", "蓝皮书", "研究", "榜单", "指数", "调查", "统计公报", "公报")
+
+
 def _can_be_subject(e: Entity, lexicon: EntityLexicon) -> bool:
     if e.label == "PERSON":
         return False
-    entry = entry_for(e, lexicon)
-    if entry is not None and entry.label == "COMPANY" and entry.type in (
-            "media", "data_firm", "broker", "rating_agency", "consultancy", "government", "exchange"):
+    if e.label == "PRODUCT" and e.text.endswith(_PUBLICATION_END):
         return False
-    return True
+    entry = entry_for(e, lexicon)
+    if entry is not None:
+        return not (entry.label == "COMPANY" and entry.type in _REPORTING_KINDS)
+    from .attribution import org_type_by_suffix
+    return org_type_by_suffix(e.text) not in _REPORTING_KINDS
 
 
 def _headline_subject(ftext: str, layout: Layout, subjects: Sequence[Entity]) -> Optional[Entity]:

@@ -149,7 +149,7 @@ def _patterns():
         # a number core; vague forms first (数千, 几十, 上万, 十几)
         "core": regex.compile(
             r"(?P<vague>(?:数|几|上)(?:十|百|千|万|亿)+|(?:[一二三四五六七八九]?十|百|千)几(?:[十百千万亿]*))"
-            r"|(?P<ar>\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<more>多|余)?(?P<mag>[十百千万亿]*)"
+            r"|(?P<ar>\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<more>多|余)?(?P<mag>(?:[十百万亿]|千(?!伏|瓦|克|米|帕|赫|卡|焦))*)"
             rf"|(?P<cn>[{_CN_CHARS}]+(?:点[{''.join(CN_DIGITS)}]+)?)(?P<cnmore>多|余)?"
         ),
         "unit": regex.compile(rf"[ ]?(?P<more>多|余)?(?P<unit>{_alternation(units)})"),

@@ -181,3 +181,14 @@ def test_arabic_with_magnitude_round_trip(n, mag):
 def test_side_by_side_digits_are_ranges_or_words(text, expected):
     got = [(m.quantity.text, m.quantity.value, m.quantity.upper, m.quantity.unit) for m in find_quantities(text)]
     assert got == expected
+
+
+@pytest.mark.parametrize("text,value,upper,unit", [
+    ("35-220千伏", 35, 220, "千伏"),
+    ("120万千瓦", 1200000, None, "千瓦"),
+    ("3千万元", 30000000, None, "CNY"),
+    ("500千克", 500, None, "千克"),
+], ids=lambda x: str(x))
+def test_kilo_units_keep_their_qian(text, value, upper, unit):
+    q = find_quantities(text)[0].quantity
+    assert (q.value, q.upper, q.unit) == (value, upper, unit)
