@@ -181,8 +181,9 @@ def assemble_claims(text: str, ftext: str, layout: Layout, roled: Sequence[Roled
         if frame is not None:
             speaker = resolve_deferred(frame, _company_of(subject, lexicon) or (main.canonical if main else None))
             source, cue = frame.source_type, frame.cue
-        else:
-            mc = market_cue_in(ftext, sent.start, sent.end)
+        elif group[0].kind not in _NOT_PRICES:
+            # a price or a move, with a market word near it (截至收盘…报753.5元, 市值接近9500亿元)
+            mc = market_cue_in(ftext, max(sent.start, first.start - _MARKET_REACH), min(sent.end, last.end + 6))
             if mc is not None:
                 source, cue = "market_data", mc
         if metric is None and source == "market_data" and group[0].kind in ("percent", "currency"):
@@ -201,6 +202,10 @@ def assemble_claims(text: str, ftext: str, layout: Layout, roled: Sequence[Roled
             speaker=speaker, source_type=source, cue=cue, quote=quote))
     return claims
 
+
+# Figures that are never prices, and how far before a figure a market word still governs it.
+_NOT_PRICES = ("count", "time", "measure", "rank", "classifier", "noun")
+_MARKET_REACH = 40
 
 # Words that make a sentence a price line even inside a paragraph a filing speaks.
 _PRICE_LINE = regex.compile(r"收盘|股价|报收|收报|成交额")

@@ -120,3 +120,11 @@ def test_briefing_is_an_earnings_call_and_name_stops_before_zai():
 def test_org_type_by_suffix(name, kind):
     from kuaiclaims.attribution import org_type_by_suffix
     assert org_type_by_suffix(name) == kind
+
+
+def test_market_word_governs_only_prices_near_it():
+    text = ("按照极限产能8万吨计算，若出厂价提到1650元，净利润可达1620亿元，"
+            "给予30倍市盈率，贵州茅台的市值可以达到4.8万亿元。")
+    by_text = {(c.value or c.change).text: c.source_type for c in kuaiclaims.extract_claims(text)}
+    assert by_text["8万吨"] == "journalist" and by_text["1650元"] == "journalist"
+    assert by_text["4.8万亿元"] == "market_data"
