@@ -482,8 +482,11 @@ def _source_frame(ctx: _Context, c: Cue, clause: Segment, para: Segment, sent: S
     org = ents[-1] if ents else None
     if org is None:
         # 报告显示 / 数据显示 without a name: the report last named in the article
+        # (named in this paragraph or the one before: further back, an unnamed report is another one)
+        floor = ctx.layout.paragraphs[max(0, ctx.layout.paragraph_index(c.start) - 1)].start
         earlier = next((f for f in reversed(history) if f.speaker.kind == "organization" and f.speaker.name
-                        and f.source_type in ("third_party_data", "government", "analyst_report")), None)
+                        and f.source_type in ("third_party_data", "government", "analyst_report")
+                        and f.start >= floor), None)
         if earlier is not None:
             return Frame(c.start, _paragraph_reach(ctx, para), earlier.speaker, earlier.source_type, c.text)
         sp = Speaker(kind="organization", text=c.text, start=c.start, end=c.end)
