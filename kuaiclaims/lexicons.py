@@ -184,6 +184,10 @@ class EntityLexicon:
         return lex
 
     def lookup(self, name: str) -> Optional[LexiconEntry]:
+        """The entry one of whose names is ``name`` (after folding width and case), if any."""
+        entry = self.by_name.get(name)  # most lookups are of names as the lexicon writes them
+        if entry is not None:
+            return entry
         from .text import fold, fold_case
         return self.by_name.get(fold_case(fold(name)))
 

@@ -84,6 +84,7 @@ class Layout:
         self._para_starts = [p.start for p in self.paragraphs]
         self._sent_starts = [s.start for s in self.sentences]
         self._breaks = [m.start() for m in _CLAUSE_END.finditer(text)]
+        self._clauses: dict[int, Segment] = {}
 
     @staticmethod
     def _find(starts: list[int], segs: list[Segment], pos: int) -> Segment | None:
@@ -105,7 +106,13 @@ class Layout:
         return self._find(self._sent_starts, self.sentences, pos) or Segment(pos, pos)
 
     def clause(self, pos: int) -> Segment:
-        """The clause around ``pos``, never crossing its sentence."""
+        """The clause around ``pos``, never crossing its sentence (looked up once per position)."""
+        seg = self._clauses.get(pos)
+        if seg is None:
+            seg = self._clauses[pos] = self._clause(pos)
+        return seg
+
+    def _clause(self, pos: int) -> Segment:
         sent = self.sentence(pos)
         i = bisect.bisect_right(self._breaks, pos - 1) - 1  # last break before pos
         left = self._breaks[i] + 1 if i >= 0 else 0
