@@ -138,9 +138,29 @@ def find_reporting_cues(ftext: str, layout: Layout) -> list[Cue]:
     return cues
 
 
+_BOOK_TITLE = regex.compile(r"《[^《》\n]{1,60}》")
+
+
+def _outside_titles(ftext: str, entities: Sequence[Entity]) -> list[Entity]:
+    """Entities that are not a word inside a longer 《title》: in 《2025中国移动互联网春季大报告》显示
+    the speaker is not 中国移动. A title that is the name itself (《财经》) stays."""
+    inner = [(m.start() + 1, m.end() - 1) for m in _BOOK_TITLE.finditer(ftext)]
+    if not inner:
+        return list(entities)
+    starts = [s for s, _ in inner]
+    out = []
+    for e in entities:
+        i = bisect.bisect_right(starts, e.start) - 1
+        if i >= 0 and inner[i][0] <= e.start and e.end <= inner[i][1] and (e.start, e.end) != inner[i]:
+            continue
+        out.append(e)
+    return out
+
+
 class _Context:
     def __init__(self, text, ftext, layout, entities, lexicon, quotes):
         self.text, self.ftext, self.layout = text, ftext, layout
+        entities = _outside_titles(ftext, entities)
         self.entities, self.lexicon, self.quotes = entities, lexicon, quotes
         self.starts = [e.start for e in entities]
         self.quote_starts = [q.start for q in quotes]
@@ -241,6 +261,12 @@ def _find_speaker(ctx: _Context, lo: int, hi: int, history: list[Frame]) -> Opti
         d = am.group("d")
         s = lo + am.start("d")
         orgs = [e for e in ents if e.label == "COMPANY" and e.start < s]
+        if orgs and orgs[-1].end == s and _OFFICIAL_OF_ORG.fullmatch(d):
+            # 乘联会有关负责人表示: the body speaks through an unnamed official
+            org = orgs[-1]
+            sp = Speaker(kind="organization", text=org.text, start=org.start, end=org.end,
+                         name=org.canonical, organization=org.canonical)
+            return sp, ORG_SOURCE.get(ctx.org_type(org) or "", "company_statement")
         return Speaker(kind="anonymous", text=d, start=s, end=s + len(d), title=d,
                        organization=orgs[-1].canonical if orgs else None), "anonymous_source"
     pm = t["pronoun"].match(region.lstrip(" 而但同时另外此外并且还也则"))
@@ -307,7 +333,9 @@ def build_frames(text: str, ftext: str, layout: Layout, entities: Sequence[Entit
                 if c.text.startswith("在"):
                     found = _find_speaker(ctx, c.start + 1, c.end - 2, frames)  # 在他看来
                 else:
-                    found = _find_speaker(ctx, lo, c.start, frames)
+                    # 驰远汽车在官方微博上表示: the channel (微博) is not the speaker
+                    occ = _OCCASION_BEFORE.search(ftext, max(lo, c.start - 26), c.start)
+                    found = _find_speaker(ctx, lo, occ.start() if occ else c.start, frames)
                 if found is None:
                     continue
                 speaker, source = found
@@ -351,7 +379,11 @@ def build_frames(text: str, ftext: str, layout: Layout, entities: Sequence[Entit
                                     deferred=True))
             elif c.role == "analyst":
                 orgs = [e for e in ctx.entities_in(sent.start, c.start)
-                        if e.label == "COMPANY" and ctx.org_type(e) in ("broker", "bank", "rating_agency", "fund")]
+                        if e.label == "COMPANY" and ctx.org_type(e) in _ANALYST_KINDS]
+                if not orgs and _ORG_PRONOUN.search(ftext, max(sent.start, c.start - 4), c.start):
+                    # 中信证券的看法相对温和。其研报…: 其 is the broker named last in this paragraph
+                    orgs = [e for e in ctx.entities_in(para.start, c.start)
+                            if e.label == "COMPANY" and ctx.org_type(e) in _ANALYST_KINDS][-1:]
                 if orgs and not any(f.start >= sent.start and f.end >= c.start and f.start <= c.start for f in frames[-3:]):
                     org = orgs[-1]
                     frames.append(Frame(org.start, sent.end, Speaker(kind="organization", text=org.text,
@@ -377,7 +409,7 @@ def build_frames(text: str, ftext: str, layout: Layout, entities: Sequence[Entit
 
 
 # A name at the start of a line or clause followed by a colon speaks what follows: "Canalys:小米…"
-_COLON = regex.compile(r"[:：](?![\s\d])")
+_COLON = regex.compile(r"[:：](?!\s)")
 _NOT_IN_NAME = regex.compile(r"[\s:：,，。]")
 
 
@@ -444,6 +476,11 @@ def _extend_over_quotes(ctx: _Context, end: int, para: Segment) -> int:
 _RELEASE_VERBS = frozenset(("公布", "披露", "通报", "发布"))
 # The cue is followed by its content (国家统计局发布数据，…).
 _CONTENT_FOLLOWS = regex.compile(r"(?:了)?\s?[,:，：]")
+
+# An unnamed official of a named body: the body is the speaker.
+_OFFICIAL_OF_ORG = regex.compile(r"(?:有关|相关)?(?:负责人|发言人|新闻发言人|人士)")
+_ANALYST_KINDS = ("broker", "bank", "rating_agency", "fund")
+_ORG_PRONOUN = regex.compile(r"(?:其|该机构|该行|该券商)(?:最新|发布的|在)?\Z")
 
 _CARRY_OVER = regex.compile(r"\s*(?:其中|此外|另外|同时|与此同时|其次|具体来看|具体而言|分业务看|分业务来看|分季度看|分地区看)")
 

@@ -128,3 +128,20 @@ def test_market_word_governs_only_prices_near_it():
     by_text = {(c.value or c.change).text: c.source_type for c in kuaiclaims.extract_claims(text)}
     assert by_text["8万吨"] == "journalist" and by_text["1650元"] == "journalist"
     assert by_text["4.8万亿元"] == "market_data"
+
+
+@pytest.mark.parametrize("text,kind,name,source", [
+    ("据Wind统计，近一个月共有15家机构给出买入评级。", "organization", "Wind", "third_party_data"),
+    ("艾瑞咨询发布的《2024中国移动支付年度报告》显示，市场规模达到530万亿元。", "organization", "艾瑞咨询",
+     "third_party_data"),
+    ("比亚迪在官方微博上表示，截至6月底其自建充电站已超过3000座。", "organization", "比亚迪", "company_statement"),
+    ("中信证券的看法相对温和。其研报将目标价下调至72元。", "organization", "中信证券", "analyst_report"),
+    ("乘联会有关负责人此前表示，今年前5个月新能源车渗透率约为52%。", "organization", "乘联会", "third_party_data"),
+    ("QuestMobile:3月AI助手App月活超3.8亿", "organization", "QuestMobile", "third_party_data"),
+    ("年报同时披露，董事会建议派发末期股息每股0.35元。", "document", None, "financial_report"),
+], ids=lambda x: str(x))
+def test_more_source_constructions(text, kind, name, source):
+    c = _only(text)
+    assert (c.speaker.kind, c.source_type) == (kind, source)
+    if name is not None:
+        assert c.speaker.name == name

@@ -192,3 +192,8 @@ def test_side_by_side_digits_are_ranges_or_words(text, expected):
 def test_kilo_units_keep_their_qian(text, value, upper, unit):
     q = find_quantities(text)[0].quantity
     assert (q.value, q.upper, q.unit) == (value, upper, unit)
+
+
+@pytest.mark.parametrize("text", ["今年前5个月新能源车渗透率", "前三个月销量", "头两个月出口"])
+def test_first_n_months_is_a_period_not_a_figure(text):
+    assert [m.quantity.text for m in find_quantities(text)] == []
