@@ -89,6 +89,7 @@ def _tables():
 _PRONOUN_END = regex.compile(r"(?:他|她|其|人士|从业者|者|们)$")
 # a quote followed by its own speaker: “…”某某表示
 _OWN_SPEAKER_AFTER = regex.compile(r"\s*[^,，。]{1,20}?(?:表示|指出|称|说|提到|透露|强调|坦言)")
+_PRONOUN_AFTER = regex.compile(r"\s*(?:他|她|其)(?:同时|还|也|则|进一步)?(?:表示|指出|称|说|认为|提到|透露|强调|坦言)")
 _QUOTE_OPEN = regex.compile("[" + regex.escape("".join(QUOTE_PAIRS)) + "]")
 
 
@@ -339,6 +340,9 @@ def build_frames(text: str, ftext: str, layout: Layout, entities: Sequence[Entit
                 if found is None:
                     continue
                 speaker, source = found
+                if speaker.kind == "anonymous" and any(
+                        x.role == "media" and clause.start <= x.start < c.start for x in scues):
+                    continue  # 36氪援引多位投资人的说法称: the outlet reports what the unnamed said
                 setting = _setting_in(scues, sent.start, c.end) or _setting_in(scues, c.end, clause.end)
                 if setting is not None and speaker.kind in ("person", "organization"):
                     if setting.source_type == "earnings_call" and source in ("company_statement", "expert"):
@@ -463,12 +467,14 @@ def _extend_over_quotes(ctx: _Context, end: int, para: Segment) -> int:
         while i < para.end and ctx.ftext[i] in " \u3000":
             i += 1
         q = ctx.quote_at(i)
-        if q is None or q.start != i or q.end <= end:
+        if q is not None and q.start == i - 1 and ctx.ftext[i - 1] in "\"'":
+            pass  # 。"…": the sentence took the opening ASCII mark for a closing one
+        elif q is None or q.start != i or q.end <= end:
             return end
         # a quote followed by its own speaker is not a continuation
         after = ctx.ftext[q.end:min(para.end, q.end + 30)]
-        if _OWN_SPEAKER_AFTER.match(after):
-            return end
+        if _OWN_SPEAKER_AFTER.match(after) and not _PRONOUN_AFTER.match(after):
+            return end  # (“…”他认为: the same speaker goes on)
         end = q.end
 
 
@@ -499,7 +505,8 @@ def _paragraph_reach(ctx: _Context, para: Segment) -> int:
 
 def _source_frame(ctx: _Context, c: Cue, clause: Segment, para: Segment, sent: Segment,
                   history: Sequence[Frame] = ()) -> Frame:
-    ents = [e for e in ctx.entities_in(clause.start, c.end) if e.label == "COMPANY"]
+    ents = [e for e in ctx.entities_in(clause.start, c.end)
+            if e.label == "COMPANY" or (c.role == "data" and e.label == "PRODUCT" and e.end == c.start)]
     if c.role == "document":
         org = ents[-1] if ents else None
         sp = Speaker(kind="document", text=c.text, start=c.start, end=c.end,
@@ -508,6 +515,10 @@ def _source_frame(ctx: _Context, c: Cue, clause: Segment, para: Segment, sent: S
     if c.role == "media":
         inside = [e for e in ctx.entities_in(c.start, c.end) if e.label == "COMPANY"]
         org = inside[0] if inside else (ents[-1] if ents else None)
+        if org is None and c.text.endswith("援引"):
+            # 援引彭博社的消息: the outlet follows the cue
+            after = [e for e in ctx.entities_in(c.end, min(clause.end, c.end + 12)) if e.label == "COMPANY"]
+            org = after[0] if after else None
         if org is not None:
             sp = Speaker(kind="organization", text=org.text, start=org.start, end=org.end, name=org.canonical,
                          organization=org.canonical)

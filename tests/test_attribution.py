@@ -145,3 +145,23 @@ def test_more_source_constructions(text, kind, name, source):
     assert (c.speaker.kind, c.source_type) == (kind, source)
     if name is not None:
         assert c.speaker.name == name
+
+
+@pytest.mark.parametrize("text,kind,name,source", [
+    ("36氪援引多位投资人的说法称，该公司去年营收约8亿元。", "organization", "36氪", "media_report"),
+    ("海外布局方面，援引彭博社的消息，该公司募资规模约5亿美元。", "organization", "彭博社", "media_report"),
+    ("据《晚点LatePost》2月25日报道，该公司估值约150亿元。", "organization", "晚点LatePost", "media_report"),
+    ("工商银行等国有大行也下调了存款挂牌利率，活期存款利率下调至0.05%。", "author", None, "journalist"),
+], ids=lambda x: str(x))
+def test_media_constructions(text, kind, name, source):
+    c = _only(text)
+    assert (c.speaker.kind, c.source_type) == (kind, source)
+    if name is not None:
+        assert c.speaker.name == name
+
+
+def test_quote_followed_by_a_pronoun_continues_the_speaker():
+    text = ("在北京大学教授刘明看来，楼市止跌信号已比较明确。\"一线城市二手房成交量已连续5个月增长。\""
+            "他认为，今年新房销售降幅有望收窄至5%以内。")
+    names = {(c.value or c.change).text: c.speaker.name for c in kuaiclaims.extract_claims(text)}
+    assert names == {"5个月": "刘明", "5%以内": "刘明"}
