@@ -341,7 +341,8 @@ def _carried_metric(claims: Sequence[Claim], layout: Layout, pos: int) -> Option
 # Kinds of organisation that report other parties' figures rather than own them.
 _REPORTING_KINDS = ("media", "data_firm", "broker", "rating_agency", "consultancy", "government", "exchange")
 # 《2020年中国生鲜电商行业研究报告》: a publication, not whose figure it is
-_PUBLICATION_END = ("报告", "白皮书", "蓝皮书", "研究", "榜单", "指数", "调查", "统计公报", "公报")
+_PUBLICATION_END = ("报告", "白皮书", "蓝皮书", "研究", "榜单", "指数", "调查", "统计公报", "公报",
+                    "合同", "协议", "公告", "方案", "规划", "办法", "通知", "意见", "条例", "计划书")
 
 
 def _can_be_subject(e: Entity, lexicon: EntityLexicon) -> bool:

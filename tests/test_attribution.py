@@ -165,3 +165,8 @@ def test_quote_followed_by_a_pronoun_continues_the_speaker():
             "他认为，今年新房销售降幅有望收窄至5%以内。")
     names = {(c.value or c.change).text: c.speaker.name for c in kuaiclaims.extract_claims(text)}
     assert names == {"5个月": "刘明", "5%以内": "刘明"}
+
+
+def test_company_announcement_is_a_filing():
+    c = _only("贵州茅台公告，预计2024年净利润约860亿元。")
+    assert (c.speaker.kind, c.speaker.name, c.source_type) == ("document", "贵州茅台", "financial_report")

@@ -55,3 +55,8 @@ def test_find_metric_widens_the_head_left():
 ], ids=lambda x: str(x))
 def test_a_count_measures_the_word_after_its_classifier(text, figure, metric):
     assert _claim_for(text, figure).metric == metric
+
+
+def test_a_contract_title_is_no_subject():
+    c = _claim_for("比亚迪午间公告，签订《比亚迪新能源产业园项目投资合同》，一期项目预计投资13亿元。", "13亿元")
+    assert c.subject is None or c.subject.canonical == "比亚迪"
