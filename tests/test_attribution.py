@@ -170,3 +170,8 @@ def test_quote_followed_by_a_pronoun_continues_the_speaker():
 def test_company_announcement_is_a_filing():
     c = _only("贵州茅台公告，预计2024年净利润约860亿元。")
     assert (c.speaker.kind, c.speaker.name, c.source_type) == ("document", "贵州茅台", "financial_report")
+
+
+def test_broker_revising_its_forecast():
+    claims = kuaiclaims.extract_claims("摩根士丹利将今年日本GDP增速预期从1.2%下调至0.9%。")
+    assert [(c.speaker.name, c.source_type) for c in claims] == [("摩根士丹利", "analyst_report")] * 2
