@@ -23,13 +23,36 @@ _EDITOR = regex.compile(rf"(?:责任编辑|责编|编辑)\s*[|｜/:：]?\s*(?P<n
 _OUTLET = regex.compile(r"(?:来源|出处|稿源)\s*[:：|]\s*(?P<o>[^\s|｜,，]{2,20})|^\s*文\s*[|｜/]\s*(?P<o2>《[^》]{1,12}》)", regex.M)
 
 
+_LINE = regex.compile(r"[^\n]+")
+# words of a header or byline line; a date in a line with one of them is the publication date
+_HEADER_WORDS = regex.compile(r"时间|日期|发布|发表|更新|来源|编辑|责编|作者|记者|文\s*[|｜/]|原标题")
+# a date that is part of the story: 截至2020年10月31日, 于2024年3月1日
+_SENTENCE_MARK = regex.compile(r"[。,;!?]")
+_STORY_DATE = regex.compile(r"(?:截至|截止|至|于|在|从|到|自|起|前|后)\s*\Z")
+
+
+def _publication_date(head: str):
+    """The first date written on a header line: a line with a header word, or a short line of
+    its own (``2025-03-27 14:00``); never a date inside a sentence of the story."""
+    for line in _LINE.finditer(head):
+        s = line.group()
+        short = len(s.strip()) <= 40 and not _SENTENCE_MARK.search(s)
+        keyword = _HEADER_WORDS.search(s) is not None
+        if not (short or keyword):
+            continue
+        for m in _DATE.finditer(head, line.start(), line.end()):
+            if not _STORY_DATE.search(head, max(line.start(), m.start() - 3), m.start()):
+                return m
+    return None
+
+
 def parse_metadata(text: str) -> Metadata:
     """Read outlet, author, editor, publication date and time from the article's header lines."""
     if not text:
         return Metadata()
     head = fold(text[:_HEAD_CHARS])
     date = time = None
-    m = _DATE.search(head)
+    m = _publication_date(head)
     if m:
         try:
             import datetime as dt
