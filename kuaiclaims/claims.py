@@ -94,9 +94,16 @@ def find_metric(ftext: str, lo: int, hi: int, blocked: "SpanMask | Sequence[tupl
             break
         start -= 1
         if m.end() - start >= 14:
+            # cut off mid-phrase (告期内公司…): drop the torn words up to a boundary
+            torn = _TORN_PREFIX.match(ftext, start, m.start())
+            if torn:
+                start = torn.end()
             break
     phrase = _METRIC_TRIM.sub("", ftext[start:m.end()])
     return phrase or m.group()
+
+
+_TORN_PREFIX = regex.compile(r"[^的内中]{0,6}[的内中]")
 
 
 def assemble_claims(text: str, ftext: str, layout: Layout, roled: Sequence[RoledQuantity],

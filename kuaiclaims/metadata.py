@@ -27,6 +27,7 @@ _LINE = regex.compile(r"[^\n]+")
 # words of a header or byline line; a date in a line with one of them is the publication date
 _HEADER_WORDS = regex.compile(r"时间|日期|发布|发表|更新|来源|编辑|责编|作者|记者|文\s*[|｜/]|原标题")
 # a date that is part of the story: 截至2020年10月31日, 于2024年3月1日
+_NOT_NAMES = ("发现", "获悉", "了解", "注意", "查阅", "采访", "调查", "统计", "梳理", "测算", "观察", "走访", "表示", "报道")
 _SENTENCE_MARK = regex.compile(r"[。,;!?]")
 _STORY_DATE = regex.compile(r"(?:截至|截止|至|于|在|从|到|自|起|前|后)\s*\Z")
 
@@ -62,6 +63,8 @@ def parse_metadata(text: str) -> Metadata:
             date = None
     author = outlet = None
     am = _AUTHOR.search(head)
+    if am and am.group("name").endswith(_NOT_NAMES):
+        am = None  # 记者查阅发现: a verb, not a byline
     if am:
         author = am.group("name")
         if am.group("outlet"):
