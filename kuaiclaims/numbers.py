@@ -205,7 +205,9 @@ _TOP = regex.compile(r"(?:前|TOP|Top|top)\s?(?P<n>[一二三四五六七八九�
 _FRACTION = regex.compile(
     rf"(?P<den>[{_CN_CHARS}]+|\d+)分之(?P<num>[{_CN_CHARS}点]+|\d+(?:\.\d+)?)")
 _HALF = regex.compile(r"一半|半数|过半")
-_TENTHS = regex.compile(r"(?P<n>[一二两三四五六七八九]|\d)(?:\.(?P<d>\d))?成(?P<more>多)?(?=[,，。;；、的以左上多\s)）”」]|$|用户|市场|份额|企业|消费者)")
+# 七成, 约六成, 两到三成; not 成为/成本/一成不变 (成 starting a word)
+_TENTHS = regex.compile(r"(?:(?P<lo>[一二两三四五六七八九])(?:到|至|-|~))?(?P<n>[一二两三四五六七八九]|\d)(?:\.(?P<d>\d))?成"
+                        r"(?P<more>多)?(?!为|功|本|交|长|立|果|绩|员|熟|型|品|分|就|效|都|批|套|全|因|形|像|色|败|事|真|亲|名|材|不变)")
 
 # 几乎占到巴西总人口的30%: the qualifier governs the share verb
 _APPROX_SHARE = regex.compile(r"(?P<q>几乎|约|大约|接近|将近|近)占(?:到|了|据)?[^,，。;；]{0,10}的\Z")
@@ -373,7 +375,11 @@ def find_quantities(text: str, exclude: Iterable[tuple[int, int]] = (), *,
         if pm:
             qual = qualifier_table()[pm.group("post")][0]
             end = pm.end()
-        add(Mention(_q(text, start, end, n * 10, unit="%", qualifier=qual), "percent"))
+        lo = Decimal(CN_DIGITS[m.group("lo")]) * 10 if m.group("lo") else None
+        if lo is not None:
+            add(Mention(_q(text, start, end, lo, n * 10, unit="%", qualifier=qual), "percent"))  # 两到三成
+        else:
+            add(Mention(_q(text, start, end, n * 10, unit="%", qualifier=qual), "percent"))
     for m in _RANK.finditer(ftext):
         if blocked[m.start("n")]:
             continue
@@ -428,6 +434,7 @@ def _prefix_ratio(ftext: str, start: int) -> tuple[int, Optional[str], None]:
     return start, None, None
 
 
+_PERCENT_AT = regex.compile(r"\d+(?:\.\d+)?\s?%")
 _PLAIN_DIGITS = "一二两三四五六七八九"
 
 
@@ -493,8 +500,14 @@ def _read_quantity(text: str, ftext: str, m, blocked: bytearray) -> Optional[Men
         value, upper = pair  # 三四家: three or four
     # a range: 3秒-6秒, 8.38%-12%, 1个-2个百分点, 1000至2000万元
     rm = _patterns()["range_sep"].match(ftext, end)
-    if rm and rm.group().strip() in ("至", "到") and _patterns()["move_before"].search(ftext, max(0, start - 8), start):
-        rm = None  # 上涨3亿至2447亿港元, 从95港元降至65港元: a move, not a range
+    if rm and rm.group().strip() in ("至", "到"):
+        mv = _patterns()["move_before"].search(ftext, max(0, start - 8), start)
+        # 上涨3亿至2447亿港元, 从95港元降至65港元: a move, not a range; but a change by
+        # one percentage to another (同比下降45%至57%, 增长30%到40%) is a range of changes
+        pct_range = (mv is not None and info is not None and info.unit == "%" and not mv.group().startswith(("从", "由"))
+                     and _PERCENT_AT.match(ftext, rm.end()) is not None)
+        if mv is not None and not pct_range:
+            rm = None
     if rm and rm.end() < len(ftext) and not blocked[rm.end()]:
         m2 = _patterns()["core"].match(ftext, rm.end())
         if m2 and m2.group("vague") is None:

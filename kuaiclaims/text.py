@@ -143,7 +143,33 @@ def _furniture_pattern():
     return regex.compile("|".join(f"(?:{p})" for p in read_lines("furniture.txt")))
 
 
+@lru_cache(maxsize=1)
+def _list_header_pattern():
+    from .lexicons import read_lines
+    return regex.compile("|".join(f"(?:{p})" for p in read_lines("furniture_lists.txt")))
+
+
 def furniture_spans(text: str) -> list[tuple[int, int]]:
-    """Lines that are page furniture (navigation, disclaimers, share prompts)."""
-    pat = _furniture_pattern()
-    return [(m.start(), m.end()) for m in _LINE.finditer(text) if pat.search(m.group())]
+    """Lines that are page furniture (navigation, disclaimers, share prompts), and the
+    link lines under a ``相关阅读：`` header up to the next blank line."""
+    pat, header = _furniture_pattern(), _list_header_pattern()
+    spans = []
+    in_list = False
+    last_end = 0
+    for m in _LINE.finditer(text):
+        line = m.group()
+        if in_list and _BLANK_BETWEEN.search(text, last_end, m.start()):
+            in_list = False  # a blank line ends the list
+        last_end = m.end()
+        if not line.strip():
+            continue
+        if header.search(line):
+            in_list = True
+            spans.append((m.start(), m.end()))
+        elif in_list or pat.search(line):
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+# a line break, optional blanks, and another line break: an empty line between two lines
+_BLANK_BETWEEN = regex.compile(r"\n[ \t\u3000\r]*\n|\r[ \t\u3000]*\r")

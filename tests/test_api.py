@@ -99,3 +99,8 @@ def test_seed_article_scores(shared_dir):
     crlf = text.replace("\n", "\r\n")
     for sp in _spans(kuaiclaims.analyze(crlf)):
         assert crlf[sp.start:sp.end] == sp.text
+
+
+def test_link_lines_under_a_related_reading_header_are_furniture():
+    text = "公司营收增长5%。\n\n相关阅读：\n创业板指涨超1%\n沪指高开0.3%\n\n净利润增长8%。"
+    assert [(c.value or c.change).text for c in kuaiclaims.extract_claims(text)] == ["5%", "8%"]

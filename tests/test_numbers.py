@@ -197,3 +197,34 @@ def test_kilo_units_keep_their_qian(text, value, upper, unit):
 @pytest.mark.parametrize("text", ["今年前5个月新能源车渗透率", "前三个月销量", "头两个月出口"])
 def test_first_n_months_is_a_period_not_a_figure(text):
     assert [m.quantity.text for m in find_quantities(text)] == []
+
+
+@pytest.mark.parametrize("text,value,upper", [
+    ("其中超过七成将投向基础设施", 70, None),
+    ("销量占比已经接近六成\"", 60, None),
+    ("至少有三成产能处于停产", 30, None),
+    ("较高点已跌去约八成.", 80, None),
+    ("成本低了两到三成", 20, 30),
+], ids=lambda x: str(x))
+def test_tenths(text, value, upper):
+    q = [m.quantity for m in find_quantities(text) if m.quantity.unit == "%"][0]
+    assert (q.value, q.upper) == (value, upper)
+
+
+@pytest.mark.parametrize("text", ["这一成为行业标杆", "一成不变的策略", "三成本地员工"])
+def test_cheng_starting_a_word_is_no_tenth(text):
+    assert [m.quantity.unit for m in find_quantities(text)] in ([], ["count"])
+
+
+@pytest.mark.parametrize("text,value,upper", [
+    ("净利润同比下降45%至57%", 45, 57),
+    ("销售额可以再增长30%到40%", 30, 40),
+], ids=lambda x: str(x))
+def test_a_change_between_two_percentages_is_a_range(text, value, upper):
+    q = find_quantities(text)[0].quantity
+    assert (q.value, q.upper, q.unit) == (value, upper, "%")
+
+
+def test_a_move_to_a_level_is_no_range():
+    got = [m.quantity.text for m in find_quantities("股价从95港元降至65港元")]
+    assert got == ["95港元", "65港元"]
