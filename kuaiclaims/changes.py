@@ -42,11 +42,12 @@ def _tables():
     t = {
         "verbs": verbs,
         "rates": rates,
+        # anchored at the figure and matched right to left (REVERSE), so the clause is not scanned
         # the verb right before the quantity (增长11.8%, 减少了650万元)
-        "verb_before": regex.compile(rf"(?P<v>{_alt(verbs)}){filler}\Z"),
+        "verb_before": regex.compile(rf"(?P<v>{_alt(verbs)}){filler}\Z", regex.REVERSE),
         # a level reached: 降至, 增长到, 提升为
-        "target": regex.compile(rf"(?:{_alt(verbs)})?(?:至|到)(?:了)?{filler}\Z"),
-        "rate_before": regex.compile(rf"(?P<r>{_alt(rates)}){filler}(?:是|在)?{filler}\Z"),
+        "target": regex.compile(rf"(?:{_alt(verbs)})?(?:至|到)(?:了)?{filler}\Z", regex.REVERSE),
+        "rate_before": regex.compile(rf"(?P<r>{_alt(rates)}){filler}(?:是|在)?{filler}\Z", regex.REVERSE),
         "rate_in_clause": regex.compile(rf"(?P<r>{_alt(rates)})"),
         "verb_in_clause": regex.compile(rf"(?P<v>{_alt(verbs)})(?!至|到)"),
         "after": regex.compile(rf"\s?的?(?:同比|环比)?(?P<w>{_alt(list(verbs) + list(rates))})(?!至|到|为)"),

@@ -272,7 +272,8 @@ def _value_lead():
              "已经", "分别为", "分别", "高达", "录得", "实现", "有", "在", "了", "首次", "再次", "同比", "环比"]
     words += list(t["verbs"]) + list(t["rates"])
     alt = "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
-    return regex.compile(rf"(?:{alt}|{t['yoy'].pattern}|{t['qoq'].pattern}|\s)+\Z")
+    # matched right to left from the figure (REVERSE): anchored at the end, no scan of the clause
+    return regex.compile(rf"(?:{alt}|{t['yoy'].pattern}|{t['qoq'].pattern}|\s)+\Z", regex.REVERSE)
 
 
 def noun_phrase_before(ftext: str, lo: int, pos: int, blocked: SpanMask, max_len: int = 12) -> Optional[str]:
