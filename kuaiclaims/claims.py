@@ -207,7 +207,53 @@ def assemble_claims(text: str, ftext: str, layout: Layout, roled: Sequence[Roled
             value=value.quantity if value else None, change=change.quantity if change else None,
             metric=metric, subject=subject, period=period, basis=basis,
             speaker=speaker, source_type=source, cue=cue, quote=quote))
-    return claims
+    return distribute_respectively(ftext, layout, claims, subjects)
+
+
+_RESPECTIVELY = regex.compile(r"分别")
+_COORDINATOR = regex.compile(r"\s?(?:和|与|及|以及|、|,)\s?")
+
+
+def distribute_respectively(ftext: str, layout: Layout, claims: list[Claim],
+                            subjects: Sequence[Entity]) -> list[Claim]:
+    """``vivo和苹果分别以1080万台和980万台位列第四和第五``: the n coordinated subjects before
+    ``分别`` own the n figures after it, in order."""
+    out = list(claims)
+    for m in _RESPECTIVELY.finditer(ftext):
+        sent = layout.sentence(m.start())
+        names = [e for e in subjects if sent.start <= e.start and e.end <= m.start()]
+        # the run of names joined by 和/与/、 that ends right before 分别 (allowing a few words between)
+        run: list[Entity] = []
+        for e in reversed(names):
+            if not run:
+                if m.start() - e.end > 8:
+                    break
+                run.append(e)
+            elif _COORDINATOR.fullmatch(ftext, e.end, run[-1].start):
+                run.append(e)
+            else:
+                break
+        if len(run) < 2:
+            continue
+        run.reverse()
+        idx = [i for i, c in enumerate(out) if m.end() <= (c.value or c.change).start < sent.end]
+        for group in _figure_series(out, idx, len(run)):
+            for i, e in zip(group, run):
+                out[i] = replace(out[i], subject=e)
+    return out
+
+
+def _figure_series(claims: list[Claim], idx: list[int], n: int):
+    """Consecutive runs of ``n`` claims with the same unit (1080万台和980万台 | 第四和第五)."""
+    k = 0
+    while k + n <= len(idx):
+        group = idx[k:k + n]
+        units = {(claims[i].value or claims[i].change).unit for i in group}
+        if len(units) == 1:
+            yield group
+            k += n
+        else:
+            k += 1
 
 
 # Figures that are never prices, and how far before a figure a market word still governs it.

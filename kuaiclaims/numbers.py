@@ -199,7 +199,7 @@ _NUMBER_CONTEXT = regex.compile(r"汇率|中间价|兑|指数|市盈率|市净�
 _BARE_NUMBER_LEFT = regex.compile(r"(?:报|收于|收报|升破|跌破|升至|跌至|降至|回升至|为|达|至|在|破|上破|下破)\s?\Z")
 _RANK = regex.compile(
     r"(?P<pre>全球|全国|国内|行业|市场|世界|全网)?第(?P<n>[一二三四五六七八九十两]{1,3}|\d{1,3})(?P<big>大)?"
-    r"(?=名|位|大|的|[,，。;；、)）”」\s]|$)(?!大股东)"
+    r"(?=名|位|大|的|和|与|及|或|至|到|[,，。;；、)）”」\s]|$)(?!大股东)"
 )
 _TOP = regex.compile(r"(?:前|TOP|Top|top)\s?(?P<n>[一二三四五六七八九十两]{1,3}|\d{1,3})\s?(?P<cl>名|位|强|大)")
 _FRACTION = regex.compile(

@@ -60,3 +60,14 @@ def test_a_count_measures_the_word_after_its_classifier(text, figure, metric):
 def test_a_contract_title_is_no_subject():
     c = _claim_for("比亚迪午间公告，签订《比亚迪新能源产业园项目投资合同》，一期项目预计投资13亿元。", "13亿元")
     assert c.subject is None or c.subject.canonical == "比亚迪"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("vivo和苹果分别以1080万台和980万台位列第四和第五。",
+     {"1080万台": "vivo", "980万台": "苹果", "第四": "vivo", "第五": "苹果"}),
+    ("小米、华为、荣耀分别出货1200万台、1100万台和900万台。",
+     {"1200万台": "小米", "1100万台": "华为", "900万台": "荣耀终端"}),
+], ids=lambda x: str(x)[:12])
+def test_respectively_distributes_subjects_in_order(text, expected):
+    got = {(c.value or c.change).text: c.subject.canonical for c in kuaiclaims.extract_claims(text)}
+    assert got == expected
