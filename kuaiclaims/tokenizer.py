@@ -16,6 +16,10 @@ from spacy.vocab import Vocab
 
 from .pipeline_state import TEXT_KEY
 
+# The jieba pieces of a Doc's text, kept for the entity component (names.py
+# reads word boundaries and unknown words from them) and removed by it.
+PIECES_KEY = "kuaiclaims.pieces"
+
 
 def words_and_spaces(pieces: Iterable[str]) -> tuple[list[str], list[bool]]:
     """spaCy's words and trailing-space flags from pieces that concatenate to the text.
@@ -69,11 +73,18 @@ class JiebaTokenizer:
         return self._jieba
 
     def __call__(self, text: str) -> Doc:
-        words, spaces = words_and_spaces(self.jieba.cut(text, HMM=self.hmm))
+        pieces = list(self.jieba.cut(text, HMM=self.hmm))
+        words, spaces = words_and_spaces(pieces)
         doc = Doc(self.vocab, words=words, spaces=spaces)
         # The components read the text many times; Doc.text would re-join the tokens.
         doc.user_data[TEXT_KEY] = text
+        doc.user_data[PIECES_KEY] = pieces
         return doc
+
+    @property
+    def freq(self) -> dict:
+        """The private dictionary: word -> frequency (0 for prefixes that are not words)."""
+        return self.jieba.FREQ
 
     def __reduce__(self):
         # jieba.Tokenizer holds a lock and cannot be pickled: rebuild it lazily.
