@@ -2,35 +2,42 @@
 
 ``find_entities`` is pure: text and lexicon in, ``Entity`` list out. Lexicon
 names are matched on characters (``NameIndex``) so that jieba's segmentation
-cannot split them. Names no lexicon knows come from rules, which read the
-tokenizer's jieba pieces when the caller passes them (a ``Segmentation``):
+cannot split them. Names no lexicon knows come from rules over the jieba
+pieces of the text (a ``Segmentation``: the tokenizer's, or one cut here):
 where words begin and end, and which words jieba's dictionary does not know.
 
-- People: a surname-led name after a title (``分析师张三``, ``记者 李四``) or
-  before a reporting verb or honorific (``张三表示``, ``李四先生``); an unknown
-  word of a surname and a one- or two-character given name whose characters
-  are name-like (``data/name_chars.tsv``, derived from jieba's own model);
-  transliterated names around a middle dot (``詹姆斯·卡梅隆``); Latin names
-  next to a title or a verb; the other names of a ``、`` list; every other
-  mention of a name found once.
+- People: an unknown word made of a surname and a one- or two-character
+  given name (``胡玮炜``; a surname piece and the piece after it: ``张 / 洪峰``),
+  kept when a title stands before it (``分析师``, ``记者 ``), a reporting verb,
+  honorific or title after it (``表示``, ``先生``, ``书记``), a colon after it at
+  a line's start, or, alone, when its given name is name-like
+  (``data/name_chars.tsv``, derived from jieba's own model); transliterated
+  names around a middle dot (``詹姆斯·卡梅隆``) or after a title (``总统奥巴马``);
+  Latin names after a title or before a verb (``Alex Yao表示``) and in brackets
+  after a name; the other names of a ``、`` list.
 - Companies: a body and an organisation suffix (``云帆科技``, ``江海银行``,
-  ``data/org_suffixes.tsv``), the body read backwards over the pieces that
-  can be a name (unknown or rare words, places); the body alone later in the
-  text (``云帆``); a lexicon company's branch (``光大银行北京分行``); Latin
-  names after ``公司``; the outlet of a ``来源：`` line; ``据《X》报道``.
-- Products: ``《X》``; a brand and a model code (``驰远S7``); a name and
-  ``大模型``/``助手``/``App``/``AI``.
+  ``data/org_suffixes.tsv``), the body read backwards over the pieces that can
+  be a name (unknown or rare words, lexicon companies, places); a lexicon
+  company's branch (``光大银行北京分行``); the organisation before a title and a
+  name (``宣明典居总经理傅军民``); Latin names after ``公司`` or before
+  ``宣布``/``负责人``; the items of ``X、Y等公司``; the outlet of a ``来源：`` line.
+- Products: ``《X》``; a brand and a model code (``驰远S7``); an unknown word
+  and ``大模型``/``助手``/``App``/``AI`` (``帆语大模型``).
+- Every name found by a rule is also tagged where it appears again, and a
+  company's body alone (``云帆`` after ``云帆科技``).
 
-Every loop is linear in the text: regular expressions with bounded repeats,
-and look-behind limited to a few characters or pieces.
+Speed: the pieces are looked at through set operations run in C (the
+distinct pieces of the text, those jieba does not know, those that are
+suffixes or titles); Python only visits the few hits, and every look-around
+is bounded to a few characters or pieces, so the work per text is linear.
 """
 from __future__ import annotations
 
 import bisect
-import operator
 from functools import lru_cache
+import operator
 from itertools import accumulate, compress, count
-from typing import Iterator, Optional, Sequence
+from typing import Iterable, Iterator, Optional, Sequence
 
 import regex
 from rapidfuzz import fuzz, process
@@ -46,16 +53,29 @@ class Segmentation:
     """The jieba pieces of one text and the dictionary they came from.
 
     ``pieces`` concatenate to the text; ``freq`` is the tokenizer's jieba
-    dictionary (word -> frequency, 0 for prefixes that are not words).
-    Offsets are character offsets.
+    dictionary (word -> frequency, 0 for prefixes that are not words);
+    ``unknown`` the indices of the pieces of two or more characters that the
+    dictionary does not hold (``tokenizer.cut`` notes them as it cuts; they are
+    looked up when not given). Offsets are character offsets.
     """
 
-    __slots__ = ("pieces", "freq", "_ends")
+    __slots__ = ("pieces", "freq", "_unknown", "_ends", "_bounds")
 
-    def __init__(self, pieces: Sequence[str], freq: dict):
+    def __init__(self, pieces: Sequence[str], freq: dict, unknown: Optional[Sequence[int]] = None):
         self.pieces = pieces
         self.freq = freq
+        self._unknown = unknown
         self._ends: Optional[list[int]] = None
+        self._bounds: Optional[set] = None
+
+    @classmethod
+    def of(cls, text: str) -> "Segmentation":
+        """Cut ``text`` with a private jieba tokenizer (jieba's own dictionary), for callers without a Doc."""
+        from .tokenizer import cut
+
+        tk = _fallback_jieba()
+        pieces, unknown = cut(tk, text)
+        return cls(pieces, tk.FREQ, unknown)
 
     @property
     def ends(self) -> list[int]:
@@ -65,56 +85,60 @@ class Segmentation:
 
     def piece(self, i: int) -> tuple[int, int]:
         """``(start, end)`` of the piece holding character ``i``."""
-        ends = self.ends
+        ends = self._ends if self._ends is not None else self.ends
         j = bisect.bisect_right(ends, i)
         if j >= len(ends):
             return (ends[-1], ends[-1]) if ends else (0, 0)
         return (ends[j - 1] if j else 0), ends[j]
 
+    @property
+    def bounds(self) -> set:
+        """Every offset where a piece begins or ends (0 and the text's length included)."""
+        if self._bounds is None:
+            self._bounds = set(self.ends)
+            self._bounds.add(0)
+        return self._bounds
+
     def is_boundary(self, i: int) -> bool:
         """True when a piece begins (or the text ends) at ``i``."""
-        if i <= 0:
-            return True
-        ends = self.ends
-        j = bisect.bisect_left(ends, i)
-        return j >= len(ends) or ends[j] == i
+        bounds = self._bounds
+        return i in (bounds if bounds is not None else self.bounds)
 
     def is_word(self, word: str) -> bool:
         """True when ``word`` is in the dictionary (jieba's words and the lexicon's names)."""
-        return self.freq.get(word, 0) > 0
+        return bool(self.freq.get(word))
 
     def frequency(self, word: str) -> int:
-        return self.freq.get(word, 0) or 0
+        return self.freq.get(word) or 0
 
-    def unknown_words(self) -> Iterator[tuple[int, int]]:
-        """``(start, end)`` of every piece of two or more characters that is not in the dictionary."""
+    def unknown_spans(self) -> list[tuple[int, int]]:
+        """``(start, end)`` of the pieces of two or more characters that the dictionary does not hold."""
         pieces, ends = self.pieces, self.ends
-        for i in compress(count(), map(operator.not_, map(self.freq.get, pieces))):
-            p = pieces[i]
-            if len(p) > 1:
-                yield ends[i] - len(p), ends[i]
+        if self._unknown is None:
+            self._unknown = [i for i in compress(count(), map(_not, map(self.freq.get, pieces)))
+                             if len(pieces[i]) > 1]
+        return [(ends[i] - len(pieces[i]), ends[i]) for i in self._unknown]
 
-    def name_shaped(self, surnames: frozenset) -> Iterator[tuple[int, int, bool]]:
-        """``(start, end, unknown)`` of pieces that may be a Chinese name, in text order.
+    def spans_in(self, kinds: dict) -> list[tuple[int, int, str, int]]:
+        """``(start, end, kind, index)`` of the pieces that are keys of ``kinds``, in text order.
 
-        Unknown pieces of two or more characters; three-character pieces
-        (``周星驰`` is in jieba's dictionary); a one-character surname piece
-        with the piece after it (``张 / 洪峰``, ``傅 / 军民``). The scans run in C
-        (``map``/``compress``); only their few hits reach Python.
+        One ``map``/``compress`` pass in C over the pieces; Python sees only the hits.
         """
         pieces, ends = self.pieces, self.ends
-        freq = self.freq
-        hits = set(compress(count(), map(operator.not_, map(freq.get, pieces))))
-        hits.update(compress(count(), map((3).__eq__, map(len, pieces))))
-        alone = set(compress(count(), map(surnames.__contains__, pieces)))
-        n = len(pieces)
-        for i in sorted(hits | alone):
-            p = pieces[i]
-            if i in alone:
-                if i + 1 < n and 1 <= len(pieces[i + 1]) <= 2:
-                    yield ends[i] - 1, ends[i + 1], not freq.get(pieces[i + 1])
-            elif len(p) > 1:
-                yield ends[i] - len(p), ends[i], not freq.get(p)
+        return [(ends[i] - len(pieces[i]), ends[i], kinds[pieces[i]], i)
+                for i in compress(count(), map(kinds.__contains__, pieces))]
+
+
+_not = operator.not_
+
+
+@lru_cache(maxsize=1)
+def _fallback_jieba():
+    import jieba
+
+    tk = jieba.Tokenizer()
+    tk.initialize()
+    return tk
 
 
 # -- data ---------------------------------------------------------------------
@@ -155,6 +179,15 @@ def _alt(words) -> str:
     return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
+def _kinds(groups: dict) -> dict[str, tuple[str, ...]]:
+    """Word -> the groups it belongs to."""
+    out: dict[str, tuple[str, ...]] = {}
+    for kind, words in groups.items():
+        for w in words:
+            out[w] = out.get(w, ()) + (kind,)
+    return out
+
+
 def _words(name: str) -> list[str]:
     return [w for line in read_lines(name) for w in line.split()]
 
@@ -164,30 +197,42 @@ def _tables() -> dict:
     titles = set(read_lines("titles.txt")) | set(read_lines("person_titles.txt"))
     verbs = set(read_lines("reporting_verbs.txt"))
     cues = set(read_lines("person_cues.txt"))
-    suffixes = {s: kind for s, kind in read_tsv("org_suffixes.tsv", 2)}
+    table = {s: kind for s, kind in read_tsv("org_suffixes.tsv", 2)}
+    suffixes = {s: kind for s, kind in table.items() if kind != "field"}
+    fields = frozenset(s for s, kind in table.items() if kind == "field")
     right = (verbs | cues | set(_TITLES_AFTER)) - {"看来", "分析", "预计", "预测", "预期", "估计", "判断"}
+    common = _common_surnames()
     return {
+        "suffix_lasts": frozenset(w[-1] for w in suffixes),
+        "name_firsts": frozenset(_surnames()[0] | {d[0] for d in _surnames()[1]}),
+        "kinds": _kinds({"title": titles, "alone": common - _WORDY_SURNAMES,
+                         "suffix": set(suffixes) | set(_SUFFIX_COMPOUNDS), "product": _PRODUCT_HEADS}),
         "titles": frozenset(titles),
         "title_lens": sorted({len(t) for t in titles}, reverse=True),
-        "title_re": regex.compile(rf"(?:{_alt(titles)})"),
+        "title_lasts": frozenset({t[-1] for t in titles} | set("员长师官")),
+        "right_firsts": frozenset(w[0] for w in right),
         "right": frozenset(right),
         "right_lens": sorted({len(w) for w in right}, reverse=True),
-        "right_re": regex.compile(rf"(?:{_alt(right)})"),
         "suffix": suffixes,
-        "suffix_re": regex.compile(rf"(?:{_alt(suffixes)})"),
+        "fields": fields,
+        "suffix_words": frozenset(suffixes),
         "org_stop": frozenset(read_lines("org_stop.txt")),
         "places": frozenset(_words("places.txt")),
         "translit": frozenset("".join(_words("translit_chars.txt"))),
+        # surnames that stand alone as a piece before the given name (张 / 洪峰), but
+        # not those that are also everyday words (于, 高, 金, 和, 向 ...)
+        "alone": frozenset(common - _WORDY_SURNAMES),
+        "common": common,
     }
 
 
 # Characters that end a name read character by character: function words and
 # the one-character verbs that follow names (张三称, 李四在).
 _FUNC = frozenset("的了在是和与及或也都就将把被从向由以于对为等而且并让给跟同着过这那其该此各每称说去本前又才还已曾则即")
-# A person's name does not end with these (places, buildings, bodies).
-_PLACE_END = frozenset("路村桥城镇县街港寺站园楼厦场店馆局厅处队团社网股市省州区湾岛湖河")
 # Function words that never end a given name (a narrower set than _FUNC: 吴庆才 is a name).
 _PURE_FUNC = frozenset("的了在是和与说称等也都就将把被从向由以于对为着过吗呢啊吧")
+# A person's name does not end with these (places, buildings, bodies).
+_PLACE_END = frozenset("路村桥城镇县街港寺站园楼厦场店馆局厅处队团社网股市省州区湾岛湖河")
 # Titles that follow a name: 刘淇书记, 王五市长.
 _TITLES_AFTER = ("董事长", "总裁", "首席执行官", "CEO", "教授", "研究员", "分析师", "总经理", "先生", "女士", "书记",
                  "市长", "省长", "主席", "部长", "局长", "院长", "校长", "行长", "总理", "总统", "主任", "老师", "导演")
@@ -196,22 +241,19 @@ _ADDRESS = frozenset({"某", "总", "老", "氏", "家", "姐", "哥", "董", "�
                       "老师", "师傅", "同学", "阿姨", "大爷", "总裁", "经理", "主任", "院长", "行长", "局长",
                       "部长", "校长", "书记", "市长", "县长", "处长", "科长", "所长", "厂长", "队长", "教授",
                       "博士", "律师", "医生", "记者", "编辑"})
+# Common surnames that are also everyday one-character words.
+_WORDY_SURNAMES = frozenset("于高金石方白万向和余成任常安文时明全应师车连谷路包关宁司单解管曲甘左尚符华龙史牛齐乔"
+                            "江田叶马林黄钱毛武康施严邢")
 _NUMERAL = frozenset("0123456789零一二三四五六七八九十百千万亿两几数多余")
 _SEPARATORS = frozenset(" \t:|丨/")
 _HAN = regex.compile(r"\p{Han}")
 _HAN_RUN = regex.compile(r"\p{Han}+")
 _LATIN_WORD = regex.compile(r"[A-Za-z][A-Za-z0-9&.+'\-]*")
-# Words after which an organisation suffix is a generic noun, not a name's end.
-_SUFFIX_AFTER_STOP = regex.compile(r"指数|板块|行业|产业|领域|概念|类|股(?!份)|市场|价格|化(?!工)|业务|人士|部门|"
-                                   r"股份|股票|股权|债券|门店|赛道|品类|产品|设备|企业|厂商|品牌|公司(?!\p{Han}{0,2}(?:董事|总裁|首席))")
-# Suffixes that are also common nouns after a verb (回购股份, 注册资本): their body must be unknown to jieba.
-_STRICT_SUFFIX = frozenset({"公司", "游戏", "机器人", "咖啡", "茶饮", "餐饮", "食品", "酒店", "零售", "电子", "材料", "股份", "控股", "资本", "投资", "保险", "基金", "资管", "信托", "期货", "技术",
-                            "建设", "文化", "教育", "健康", "零售", "网络", "信息", "动力", "工业", "实业"})
-_RARE = 500  # a dictionary word used less often than this may be a name's body (江海银行)
 
 
 def _is_han(ch: str) -> bool:
-    return bool(_HAN.match(ch))
+    """A CJK ideograph (the unified blocks, their extensions and the compatibility block)."""
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or ch >= "\U00020000"
 
 
 def _all_han(t: str, s: int, e: int) -> bool:
@@ -220,30 +262,29 @@ def _all_han(t: str, s: int, e: int) -> bool:
 
 # -- entry point --------------------------------------------------------------
 
-_MEDIA_CONTEXT = regex.compile(r"(?:据|告诉|接受|向|对|援引|引述|综合)\s?\Z")
-_MEDIA_AFTER = regex.compile(r"\s?(?:报道|记者|获悉|了解到|独家|采访|发文|消息|杂志|报|称)")
-
-
 def find_entities(text: str, lexicon: EntityLexicon, *, discover: bool = True,
                   ftext: Optional[str] = None, seg: Optional[Segmentation] = None) -> list[Entity]:
     """Every company, product and person in ``text``, in text order, without overlaps.
 
     Lexicon names win over names found by rules; a longer match wins over a
     shorter one that overlaps it. ``ftext`` is ``fold(text)`` when the caller
-    already has it; ``seg`` the tokenizer's pieces of ``text`` (names found
-    by rules are sharper with it, and a short lexicon name must then stand
-    on word boundaries: ``天合`` is not a name in ``全天合计``).
+    already has it; ``seg`` the tokenizer's pieces of ``text`` (cut here when
+    not given). A lexicon name of one or two Han characters must stand on word
+    boundaries (``天合`` is not a name in ``全天合计``), and no lexicon name may end
+    or begin two characters inside a longer word (``中国移动`` in ``移动互联网``).
     """
     if not text:
         return []
     ftext = fold(text) if ftext is None else ftext
+    if seg is None:
+        seg = Segmentation.of(text)
     key = fold_case(ftext)
     cands: list[tuple[int, int, int, str, str]] = []  # (priority, start, end, label, canonical)
     if lexicon.index is not None:
         by_name = lexicon.by_name
-        for s, e in lexicon.index.finditer(key):
-            if seg is not None and e - s <= 2 and _is_han(ftext[s]) and not (
-                    seg.is_boundary(s) and seg.is_boundary(e)):
+        bounds = seg.bounds
+        for s, e in lexicon.index.finditer(key, bounds):
+            if not (s in bounds and e in bounds) and _is_han(ftext[s]) and _cuts_a_word(ftext, seg, s, e):
                 continue
             entry = by_name[key[s:e]]
             cands.append((0, s, e, entry.label, entry.canonical))
@@ -262,15 +303,74 @@ def find_entities(text: str, lexicon: EntityLexicon, *, discover: bool = True,
     return out
 
 
-def _discover(t: str, lexicon: EntityLexicon, seg: Optional[Segmentation], known: list):
-    """Candidates ``(priority, start, end, label, canonical)`` for names the lexicon does not know."""
+_SPLIT_CACHE: dict = {}
+
+
+def _split_words(freq: dict, kind: str) -> tuple[str, ...]:
+    """The words of a kind (``suffix``, ``product``) that the dictionary ``freq`` does not hold."""
+    key = (id(freq), kind)
+    words = _SPLIT_CACHE.get(key)
+    if words is None:
+        group = _tables()["suffix_words"] if kind == "suffix" else _PRODUCT_HEADS
+        words = tuple(w for w in group if not freq.get(w) and not w.isascii())
+        if len(_SPLIT_CACHE) > 64:
+            _SPLIT_CACHE.clear()
+        _SPLIT_CACHE[key] = words
+    return words
+
+
+def _split_spans(t: str, w: str, seg: Segmentation) -> list[tuple[int, int, int]]:
+    """``(start, end, index)`` of ``w`` where it begins a piece and ends one, or ends inside a
+    piece jieba's HMM made up (恒曜 / 新材拟)."""
     out = []
-    out.extend(_branches(t, known))
-    orgs = list(_companies(t, lexicon, seg))
+    n = len(w)
+    i = t.find(w)
+    while i >= 0:
+        j = i + n
+        if seg.is_boundary(i):
+            ends = seg.ends
+            k = bisect.bisect_right(ends, i)  # the piece that starts at i
+            if seg.is_boundary(j) or (ends[k] > j and not seg.is_word(seg.pieces[k])):
+                out.append((i, j, k))
+        i = t.find(w, j)
+    return out
+
+
+def _cuts_a_word(t: str, seg: Segmentation, s: int, e: int) -> bool:
+    """A lexicon match that jieba's pieces contradict."""
+    if seg.is_boundary(s) and seg.is_boundary(e):
+        return False
+    if e - s <= 2:
+        return True
+    ps, pe = seg.piece(e - 1)
+    if pe - e >= 2 and seg.is_word(t[ps:pe]):
+        return True  # 中国移动 / 互联网: the match ends two characters into 移动互联网
+    ps, pe = seg.piece(s)
+    return s - ps >= 2 and seg.is_word(t[ps:pe])
+
+
+def _discover(t: str, lexicon: EntityLexicon, seg: Segmentation, known: list):
+    """Candidates ``(priority, start, end, label, canonical)`` for names the lexicon does not know."""
+    T = _tables()
+    spots: dict[str, list] = {"title": [], "alone": [], "suffix": [], "product": []}
+    for s, e, kinds, i in seg.spans_in(T["kinds"]):
+        for kind in kinds:
+            spots[kind].append((s, e, i))
+    # suffixes and product words jieba's dictionary lacks (茶饮, 大模型) come as several pieces
+    for kind in ("suffix", "product"):
+        split = _split_words(seg.freq, kind)
+        for w in split:
+            if w in t:
+                spots[kind].extend(_split_spans(t, w, seg))
+        if split:
+            spots[kind].sort()
+    unknown = seg.unknown_spans()
+    out = list(_branches(t, known))
+    orgs = list(_companies(t, lexicon, seg, spots["suffix"], unknown))
     out.extend(orgs)
-    people = _people(t, lexicon, seg)
+    people = _people(t, lexicon, seg, spots["title"], spots["alone"], unknown)
     out.extend(people)
-    out.extend(_products(t, lexicon, seg, known, orgs))
+    out.extend(_products(t, lexicon, seg, known, orgs, spots["product"]))
     out.extend(_echoes(t, seg, people, orgs))
     return out
 
@@ -295,85 +395,85 @@ def _shape(t: str, s: int, e: int, n: int) -> float:
     return _MISSING_SCORE
 
 
-def _name_at(t: str, s: int, seg: Optional[Segmentation]) -> Optional[int]:
-    """End of a Chinese name (surname + one or two characters) that starts at ``s``, if one does."""
+def _name_at(t: str, s: int, seg: Segmentation, piece_end: Optional[int] = None) -> Optional[int]:
+    """End of a Chinese name (surname + one or two characters) that starts at ``s``, if one does.
+
+    Read on jieba's pieces: the name is one piece (``胡玮炜``), or a surname
+    piece and the piece after it (``张 / 洪峰``); a verb jieba glued to the name
+    is left out (``陈昊称``, ``郑岳认 / 为``), a given name jieba split is joined
+    (``刘以 / 秦``, ``石安 / 楠则``).
+    """
     n = _surname_len(t, s)
     if not n:
         return None
-    if seg is not None:
+    if piece_end is not None:
+        ps, pe = s, piece_end  # a name that starts inside a piece (官林若溪)
+    else:
         ps, pe = seg.piece(s)
-        if ps == s:
-            size = pe - s
-            if size == n:  # the surname alone: the given name is the next piece
-                qs, qe = seg.piece(pe)
-                if qs == pe and 1 <= qe - qs <= 2 and _all_han(t, qs, qe) and t[qs] not in _FUNC:
-                    if qe - qs == 2 and (t[qe - 1] in _FUNC or _right_cue(t, qe - 1, _tables())):
-                        return qe - 1  # 郑 / 岳认 / 为
-                    return qe
-                return None
-            if n < size <= n + 3 and _all_han(t, s, pe):
-                if size == n + 3:
-                    return pe - 1 if t[pe - 1] in _FUNC or _right_cue(t, pe - 1, _tables()) else None
-                if size == n + 2 and (t[pe - 1] in _FUNC or _right_cue(t, pe - 1, _tables())):
-                    return pe - 1  # jieba glued the verb: 郑岳认 / 为, 陈昊称
-                if size == n + 1 and pe < len(t):
-                    # jieba split the given name: 刘以 / 秦 (then the name's end), 李焯 / 桃表示, 石安 / 楠则
-                    qs, qe = seg.piece(pe)
-                    if qe - qs == 1 and _is_han(t[qs]) and t[qs] not in _PURE_FUNC and (
-                            qe >= len(t) or not _is_han(t[qe]) or t[qe] in _PURE_FUNC or _right_cue(t, qe, _tables())):
-                        return qe
-                    if qe - qs == 2 and _is_han(t[qs]) and t[qs] not in _FUNC and t[qs + 1] in _FUNC \
-                            and not seg.is_word(t[qs:qe]):
-                        return qs + 1
-                return pe
-            return None
-    e = s + n
-    while e < len(t) and e - s < n + 2 and _is_han(t[e]) and t[e] not in _FUNC:
-        e += 1
-    return e if e > s + n else None
+    if ps != s:
+        return None
+    size = pe - s
+    T = _tables()
+    if size == n:  # the surname alone: the given name is the next piece
+        qs, qe = seg.piece(pe)
+        if qs == pe and 1 <= qe - qs <= 2 and _all_han(t, qs, qe) and t[qs] not in _FUNC:
+            if qe - qs == 2 and (t[qe - 1] in _FUNC or _right_cue(t, qe - 1, T)):
+                return qe - 1  # 郑 / 岳认 / 为
+            return qe
+        return None
+    if not (n < size <= n + 3 and _all_han(t, s, pe)):
+        return None
+    if size == n + 3:
+        return pe - 1 if t[pe - 1] in _FUNC or _right_cue(t, pe - 1, T) else None
+    if size == n + 2 and (t[pe - 1] in _FUNC or _right_cue(t, pe - 1, T)):
+        return pe - 1  # jieba glued the verb: 陈昊称
+    if size == n + 1 and pe < len(t):
+        # jieba split the given name: 刘以 / 秦 (then the name's end), 李焯 / 桃表示, 石安 / 楠则
+        qs, qe = seg.piece(pe)
+        if qe - qs == 1 and _is_han(t[qs]) and t[qs] not in _PURE_FUNC and (
+                qe >= len(t) or not _is_han(t[qe]) or t[qe] in _PURE_FUNC or _right_cue(t, qe, T)):
+            return qe
+        if qe - qs == 2 and _is_han(t[qs]) and t[qs] not in _FUNC and t[qs + 1] in _FUNC \
+                and not seg.is_word(t[qs:qe]):
+            return qs + 1
+    return pe
 
 
-def _name_before(t: str, p: int, seg: Optional[Segmentation]) -> Optional[int]:
-    """Start of a Chinese name that ends at ``p``, if one does."""
-    if p < 2:
+def _name_before(t: str, p: int, seg: Segmentation) -> Optional[int]:
+    """Start of a Chinese name that ends at ``p`` (a piece boundary), if one does."""
+    if p < 2 or not seg.is_boundary(p):
         return None
-    if seg is not None:
-        if not seg.is_boundary(p):
-            return None  # the cue is inside a word (声明中称): not after a name
-        qs, _ = seg.piece(p - 1)
-        size = p - qs
-        if 2 <= size <= 4 and _all_han(t, qs, p):
-            n = _surname_len(t, qs)
-            if n and n < size <= n + 2:
-                return qs
-        if 1 <= size <= 2 and qs > 0 and _all_han(t, qs, p):
-            rs, _ = seg.piece(qs - 1)
-            n = qs - rs
-            if n in (1, 2) and _surname_len(t, rs) == n:
-                return rs
-            if n == 2 and t[rs] in _FUNC and _surname_len(t, rs + 1) == 1:
-                return rs + 1  # jieba glued the surname to a function word: 但梁 / 大伟
-        return None
-    for k in (3, 2):
-        s = p - k
-        if s >= 0 and _all_han(t, s, p) and _surname_len(t, s) and not any(c in _FUNC for c in t[s + 1:p]):
-            if k == 3 and _surname_len(t, s + 1) and not _surname_len(t, s):
-                continue
-            return s
+    qs, _ = seg.piece(p - 1)
+    size = p - qs
+    if 2 <= size <= 4 and _all_han(t, qs, p):
+        n = _surname_len(t, qs)
+        if n and n < size <= n + 2:
+            return qs
+    if 1 <= size <= 2 and qs > 0 and _all_han(t, qs, p):
+        rs, _ = seg.piece(qs - 1)
+        n = qs - rs
+        if n in (1, 2) and _surname_len(t, rs) == n:
+            return rs
+        if n == 2 and t[rs] in _FUNC and _surname_len(t, rs + 1) == 1:
+            return rs + 1  # jieba glued the surname to a function word: 但梁 / 大伟
     return None
 
 
-def _left_cue(t: str, s: int, T: dict) -> bool:
-    """A title or byline word right before ``s`` (``分析师``, ``记者 ``, ``作者：``)."""
+def _left_cue(t: str, s: int, T: dict) -> int:
+    """Where the title or byline word right before ``s`` begins (``分析师``, ``记者 ``, ``作者：``), or -1."""
     i = s
     while i > 0 and s - i < 3 and t[i - 1] in _SEPARATORS:
         i -= 1
+    if i == 0 or t[i - 1] not in T["title_lasts"]:
+        return -1
     titles = T["titles"]
     for n in T["title_lens"]:
         if i - n >= 0 and t[i - n:i] in titles:
-            return True
+            return i - n
     # a job that ends like one: 调研员, 处处长, 设计师, 外交官
-    return i == s and i >= 2 and t[i - 1] in "员长师官" and _is_han(t[i - 2])
+    if i == s and i >= 2 and t[i - 1] in "员长师官" and _is_han(t[i - 2]):
+        return i - 2
+    return -1
 
 
 def _speaker_line(t: str, s: int, e: int) -> bool:
@@ -382,6 +482,9 @@ def _speaker_line(t: str, s: int, e: int) -> bool:
 
 
 def _right_cue(t: str, e: int, T: dict) -> bool:
+    """A reporting verb, a person's verb or honorific, or a title right after ``e``."""
+    if e >= len(t) or t[e] not in T["right_firsts"]:
+        return False
     right = T["right"]
     for n in T["right_lens"]:
         if t[e:e + n] in right:
@@ -402,183 +505,183 @@ def _not_a_person(t: str, s: int, e: int) -> bool:
 
 
 def _person(t: str, s: int, e: int, lexicon: EntityLexicon, prio: int):
-    known = lexicon.lookup(t[s:e])
+    name = t[s:e]
+    known = lexicon.by_name.get(name) if _is_han(name[-1]) else lexicon.lookup(name)
     if known is not None and known.label != "PERSON":
         return None
     return (prio, s, e, "PERSON", known.canonical if known is not None else t[s:e])
 
 
-def _people(t: str, lexicon: EntityLexicon, seg: Optional[Segmentation]) -> list:
-    T = _tables()
-    found: dict[tuple[int, int], tuple] = {}
-    titled: list[int] = []  # where a title that a name follows begins
+class _People:
+    """The people of one text, gathered by the rules of ``_people``."""
 
-    def add(s, e, prio, shape_floor=-4.0, n=None, after_org_ok=True):
-        if (s, e) in found or e - s < 2 or _not_a_person(t, s, e):
+    def __init__(self, t: str, lexicon: EntityLexicon, seg: Segmentation):
+        self.t, self.lexicon, self.seg = t, lexicon, seg
+        self.T = _tables()
+        self.found: dict[tuple[int, int], tuple] = {}
+        self.titled: list[int] = []  # where the title of a name found after it begins
+
+    def add(self, s: int, e: int, prio: int, *, shape_floor: float = -4.0, n: Optional[int] = None,
+            after_org_ok: bool = True) -> bool:
+        t, seg, T = self.t, self.seg, self.T
+        if (s, e) in self.found or e - s < 2 or _not_a_person(t, s, e):
             return False
         n = _surname_len(t, s) if n is None else n
         if n:
             given = t[s + n:e]
             if given in _ADDRESS or given in T["titles"] or given[-1] == "某":
                 return False
-            shape = _shape(t, s, e, n)
             if t[s] in _FUNC:
                 shape_floor = max(shape_floor, 2.0)  # 和, 向, 于: more often a function word
-            if seg is not None and e - s == 2 and seg.frequency(t[s:e]) >= 100:
+            if e - s == 2 and seg.frequency(t[s:e]) >= 100:
                 shape_floor = max(shape_floor, 1.5)  # a common word of the dictionary (荣幸, 官方)
-            if shape < shape_floor:
+            if _shape(t, s, e, n) < shape_floor:
                 return False
-        if seg is not None and seg.frequency(t[s:e]) > 2000:
+        if e - s <= 3 and seg.frequency(t[s:e]) > 2000:
             return False  # a common word (高手, 王者), not a name
-        if not after_org_ok and seg is not None and s > 0 and seg.is_boundary(s):
+        if not after_org_ok and s > 0 and seg.is_boundary(s):
             ps, _ = seg.piece(s - 1)
-            before = lexicon.lookup(t[ps:s])
+            before = self.lexicon.lookup(t[ps:s])
             if before is not None and before.label != "PERSON":
                 return False  # 新浪乐居: the end of an organisation's name
-        cand = _person(t, s, e, lexicon, prio)
+        cand = _person(t, s, e, self.lexicon, prio)
         if cand is not None:
-            found[(s, e)] = cand
+            self.found[(s, e)] = cand
         return cand is not None
 
-    # a title, then a name: 分析师张三, 记者 李四, 首席经济学家Mark Chen
-    for m in T["title_re"].finditer(t):
-        s = m.end()
-        while s < len(t) and s - m.end() < 4 and t[s] in _SEPARATORS:
+    def candidate(self, s: int, e: int, unknown: bool, han: bool = False) -> None:
+        """Judge a surname-led name ``t[s:e]`` by its cues and its shape (``han``: known to be all Han)."""
+        t, T = self.t, self.T
+        n = _surname_len(t, s)
+        if not n or not 1 <= e - s - n <= 2 or not (han or _all_han(t, s, e)):
+            return
+        title = _left_cue(t, s, T)
+        if title >= 0:
+            # a title's name may hold a shorter lexicon name (副秘书长肖长虹: 长虹)
+            if self.add(s, e, 0 if e - s >= 3 else 2, shape_floor=-4.0, n=n):
+                self.titled.append(title)
+        elif _right_cue(t, e, T) or _speaker_line(t, s, e):
+            self.add(s, e, 2, shape_floor=-1.0, n=n, after_org_ok=False)
+        elif not unknown or t[s] not in T["common"] and n == 1:
+            return  # a word of the dictionary, or a rare surname, needs a cue
+        elif e - s - n == 2:
+            if _shape(t, s, e, n) >= 0.8:
+                self.add(s, e, 3, shape_floor=0.8, n=n, after_org_ok=False)
+        elif _shape(t, s, e, n) >= 2.0 and _stands_alone(t, s, e):
+            self.add(s, e, 3, shape_floor=2.0, n=n, after_org_ok=False)
+
+
+def _people(t: str, lexicon: EntityLexicon, seg: Segmentation, titles: list, alone: list, unknown: list) -> list:
+    P = _People(t, lexicon, seg)
+    T = P.T
+    firsts = T["name_firsts"]
+    # unknown words that start with a surname: 胡玮炜, 陈昊称 (glued verb), 方予 / 衡称 (split)
+    lasts = T["title_lasts"]
+    for s, e in unknown:
+        if e - s > 5:
+            continue
+        end = _name_at(t, s, seg) if t[s] in firsts else None
+        if end is not None:
+            # (jieba's HMM keeps Han and Latin apart: a piece that starts with a surname is all Han)
+            P.candidate(s, end, unknown=end == e or not seg.is_word(t[s:end]), han=end <= e)
+        elif t[s] in lasts and e - s >= 2 and t[s + 1] in firsts and _left_cue(t, s + 1, T) >= 0:
+            # a title's last character glued to the name: 首席财务 / 官林若溪, 官伍 / 婕
+            end = _name_at(t, s + 1, seg, piece_end=e)
+            if end is not None:
+                P.candidate(s + 1, end, unknown=True)
+    # a surname standing alone before its given name: 张 / 洪峰
+    for s, e, _ in alone:
+        end = _name_at(t, s, seg)
+        if end is not None and (s, end) not in P.found:
+            P.candidate(s, end, unknown=not seg.is_word(t[e:end]))
+    # a title, then a name no rule above found: 总统奥巴马, 首席经济学家Mark Chen, 总裁张伟
+    for s0, e0, _ in titles:
+        s = e0
+        while s < len(t) and s - e0 < 4 and t[s] in _SEPARATORS:
             s += 1
         if s >= len(t):
             continue
-        if _is_han(t[s]):
-            e = _name_at(t, s, seg)
-            if e is None:
-                e = _translit_at(t, s, seg, T["translit"])  # 总统奥巴马, 主教练贝雷塔
-                if e is not None:
-                    add(s, e, 1, n=0)
-            # a title's name may hold a shorter lexicon name (副秘书长肖长虹: 长虹)
-            elif add(s, e, 0 if e - s >= 3 else 1) and seg is not None:
-                titled.append(m.start())
+        if not _is_han(t[s]):
+            continue  # Latin names: below
+        end = _name_at(t, s, seg)
+        if end is not None:
+            if (s, end) not in P.found:
+                P.candidate(s, end, unknown=True)
         else:
-            lm = _LATIN_NAME.match(t, s)
-            if lm is not None:
-                add(s, lm.end(), 1, n=0)
-    # a name, then a reporting verb, an honorific or a title: 张三表示, 李四先生
-    for m in T["right_re"].finditer(t):
-        p = m.start()
-        if p > 0 and _is_han(t[p - 1]):
-            s = _name_before(t, p, seg)
-            if s is not None:
-                add(s, p, 2, shape_floor=-1.0, after_org_ok=False)
-            else:
-                s = _translit_before(t, p, seg, T["translit"])  # 亚历山德罗说
-                if s is not None:
-                    add(s, p, 2, n=0, after_org_ok=False)
-    # a word made of a surname and a name-like given name: 胡玮炜, 周星驰, 张 / 洪峰
-    if seg is not None:
-        common = _common_surnames()
-        for s, e, unknown in seg.name_shaped(common):
-            if (s, e) in found or not _is_han(t[s]):
-                continue
-            n = _surname_len(t, s)
-            if not n:
-                continue
-            if not unknown:
-                if e - s != n + 2 or seg.frequency(t[s:e]) > 200:
-                    continue  # of the dictionary's words, only full names (周星驰)
-                if not (_left_cue(t, s, T) or _right_cue(t, e, T)) and _shape(t, s, e, n) < 2.5:
-                    continue
-            better = _name_at(t, s, seg) if seg.is_boundary(s) else None
-            if better is not None and better > e:
-                e = better  # 方予 / 衡称: the given name runs into the next piece
-            if e - s > n + 2 or (e - s == n + 2 and t[e - 1] in _FUNC):
-                if e - s <= n + 3 and t[e - 1] in _FUNC:
-                    e -= 1
-                else:
-                    continue
-            if not _all_han(t, s, e):
-                continue
-            given = e - s - n
-            if _left_cue(t, s, T):
-                add(s, e, 2, shape_floor=-1.0, n=n)
-            elif _right_cue(t, e, T) or _speaker_line(t, s, e):
-                add(s, e, 2, shape_floor=-1.0, n=n, after_org_ok=False)
-            elif given == 2 and (n == 2 or t[s] in common):
-                add(s, e, 3, shape_floor=0.8, n=n, after_org_ok=False)
-            elif given == 1 and t[s] in common and seg.is_boundary(s) and _stands_alone(t, s, e):
-                add(s, e, 3, shape_floor=2.0, n=n, after_org_ok=False)
+            end = _translit_at(t, s, seg, T["translit"])
+            if end is not None:
+                P.add(s, end, 1, n=0)
     # transliterated names: 詹姆斯·卡梅隆
     for m in _DOT.finditer(t):
         span = _dotted_name(t, m.start(), T["translit"])
         if span is not None:
             s, e = span
             lo = max(0, s - 20)
-            if (s, e) not in found and t[e - 1] not in _PLACE_END and t[e - 1] != "山" and not (
+            if (s, e) not in P.found and t[e - 1] not in _PLACE_END and t[e - 1] != "山" and not (
                     t.rfind("《", lo, s) > t.rfind("》", lo, s)):
                 cand = _person(t, s, e, lexicon, 2)
                 if cand is not None:
-                    found[(s, e)] = cand
+                    P.found[(s, e)] = cand
     # Latin names before a verb: Alex Yao表示
-    for m in _LATIN_PERSON.finditer(t):
-        after = _TEAM.match(t, m.end())
-        if _right_cue(t, after.end() if after else m.end(), T):
-            add(m.start(), m.end(), 1, n=0)
+    for m in _LATIN_NAME_RUN.finditer(t):
+        s, e = m.span()
+        if _left_cue(t, s, T) >= 0:
+            P.add(s, e, 1, n=0)  # 首席经济学家Mark Chen, 市场总监JohnKoller
+        elif " " in m.group():
+            after = _TEAM.match(t, e)
+            if _right_cue(t, after.end() if after else e, T):
+                P.add(s, e, 1, n=0)  # Alex Yao团队指出
     # the other names of a list: 张三、李四和王五
-    for (s, e) in list(found):
-        if not _is_han(t[s]):
-            continue
-        _list_neighbours(t, s, e, seg, add, T["translit"])
+    for (s, e) in list(P.found):
+        if _is_han(t[s]):
+            _list_neighbours(t, s, e, seg, P, T["translit"])
     # a name's spelling in brackets, and a transliterated name before one: 苏帕蒂（Subodhi）
-    for (s, e) in list(found):
+    for (s, e) in list(P.found):
         m = _LATIN_IN_BRACKETS.match(t, e)
         if m is not None:
-            add(m.start("name"), m.end("name"), 2, n=0)
+            P.add(m.start("name"), m.end("name"), 2, n=0)
     for m in _BRACKET_OPEN.finditer(t):
         lm = _LATIN_IN_BRACKETS.match(t, m.start())
         if lm is None or _LATIN_ORG_WORD.search(lm.group("name")):
             continue
         s = _translit_before(t, m.start(), seg, T["translit"], least=2)
-        if s is not None and add(s, m.start(), 2, n=0):
-            add(lm.start("name"), lm.end("name"), 2, n=0)
-    orgs = []
-    if seg is not None:
-        for p in titled:
-            org = _org_before_title(t, p, seg, lexicon)
-            if org is not None:
-                orgs.append(org)
-    return list(found.values()) + orgs
+        if s is not None and P.add(s, m.start(), 2, n=0):
+            P.add(lm.start("name"), lm.end("name"), 2, n=0)
+    orgs = [org for org in (_org_before_title(t, p, seg, lexicon) for p in P.titled) if org is not None]
+    return list(P.found.values()) + orgs
 
 
 _DOT = regex.compile(r"[·•・]")
 _TEAM = regex.compile(r"\s?(?:团队|等人|等)")
-_LATIN_NAME = regex.compile(r"[A-Z][a-z]+(?: ?[A-Z][a-z]+){0,2}(?![A-Za-z])(?! [A-Z])")
 # a name's original spelling in brackets: 威廉姆斯（Harold Williams）
 _LATIN_IN_BRACKETS = regex.compile(r"\s?[（(](?P<name>[A-Za-z][A-Za-z .'\-]{1,40}?)[)）,，]")
-_LATIN_PERSON = regex.compile(r"(?<![A-Za-z] ?)[A-Z][a-z]+ [A-Z][a-z]+(?![A-Za-z])(?! [A-Z])")
-
-
+# a Latin name: one to three capitalised words, maybe written together (JohnKoller)
+_LATIN_NAME_RUN = regex.compile(r"(?<![A-Za-z] ?)[A-Z][a-z]+(?: ?[A-Z][a-z]+){0,2}(?![A-Za-z])(?! [A-Z])")
 _BRACKET_OPEN = regex.compile(r"(?<=\p{Han})[（(](?=[A-Za-z])")
 _LATIN_ORG_WORD = regex.compile(r"(?i)\b(?:inc|ltd|llc|corp|co|group|holdings?|tech|technolog|capital|bank|"
                                 r"securities|partners|labs?|ai|studio|games|media|motors?)")
 
 
-def _translit_at(t: str, s: int, seg: Optional[Segmentation], translit: frozenset) -> Optional[int]:
+def _translit_at(t: str, s: int, seg: Segmentation, translit: frozenset) -> Optional[int]:
     """End of a transliterated name (3-6 characters of ``translit_chars.txt``) starting at ``s``."""
     e = s
     while e < len(t) and e - s < 7 and t[e] in translit:
         e += 1
     if not 3 <= e - s <= 6 or (e < len(t) and t[e] in translit):
         return None
-    if seg is not None and not (seg.is_boundary(s) and seg.is_boundary(e)):
+    if not (seg.is_boundary(s) and seg.is_boundary(e)):
         return None
     return e
 
 
-def _translit_before(t: str, p: int, seg: Optional[Segmentation], translit: frozenset, least: int = 3) -> Optional[int]:
+def _translit_before(t: str, p: int, seg: Segmentation, translit: frozenset, least: int = 3) -> Optional[int]:
     """Start of a transliterated name that ends at ``p``."""
     s = p
     while s > 0 and p - s < 7 and t[s - 1] in translit:
         s -= 1
     if not least <= p - s <= 6 or (s > 0 and t[s - 1] in translit):
         return None
-    if seg is not None and not (seg.is_boundary(s) and seg.is_boundary(p)):
+    if not (seg.is_boundary(s) and seg.is_boundary(p)):
         return None
     return s
 
@@ -612,7 +715,7 @@ def _dotted_name(t: str, dot: int, translit: frozenset) -> Optional[tuple[int, i
     return s, e
 
 
-def _list_neighbours(t: str, s: int, e: int, seg, add, translit) -> None:
+def _list_neighbours(t: str, s: int, e: int, seg: Segmentation, P: _People, translit: frozenset) -> None:
     """Names on either side of ``、`` next to a person (at most five each way)."""
     pos = e
     for _ in range(5):
@@ -621,48 +724,84 @@ def _list_neighbours(t: str, s: int, e: int, seg, add, translit) -> None:
         e2 = _name_at(t, pos + 1, seg) or _translit_at(t, pos + 1, seg, translit)
         if e2 is None or (e2 < len(t) and _is_han(t[e2]) and t[e2] not in "和与及等"):
             break
-        add(pos + 1, e2, 3, shape_floor=-1.0)
+        P.add(pos + 1, e2, 3, shape_floor=-1.0)
         pos = e2
     pos = s
     for _ in range(5):
         if pos <= 0 or t[pos - 1] != "、":
             break
         s2 = _name_before(t, pos - 1, seg) or _translit_before(t, pos - 1, seg, translit)
-        if s2 is None or (s2 > 0 and _is_han(t[s2 - 1]) and not _left_cue(t, s2, _tables())):
+        if s2 is None or (s2 > 0 and _is_han(t[s2 - 1]) and _left_cue(t, s2, P.T) < 0):
             break
-        add(s2, pos - 1, 3, shape_floor=-1.0)
+        P.add(s2, pos - 1, 3, shape_floor=-1.0)
         pos = s2
 
 
 # -- companies ----------------------------------------------------------------
 
-def _companies(t: str, lexicon: EntityLexicon, seg: Optional[Segmentation]):
+# Words after which an organisation suffix is a generic noun, not a name's end.
+_SUFFIX_AFTER_STOP = regex.compile(r"指数|板块|行业|产业|领域|概念|类|股(?!份)|市场|价格|化(?!工)|业务|人士|部门|"
+                                   r"股份|股票|股权|债券|门店|赛道|品类|产品|设备|企业|厂商|品牌|"
+                                   r"公司(?!\p{Han}{0,2}(?:董事|总裁|首席))")
+# Suffixes that are also common nouns after a verb or a modifier (回购股份, 装修公司): their body
+# must be a word jieba does not know, a lexicon company or a Latin name.
+_STRICT_SUFFIX = frozenset({"公司", "游戏", "机器人", "咖啡", "茶饮", "餐饮", "食品", "酒店", "零售", "电子", "材料",
+                            "股份", "控股", "资本", "投资", "保险", "基金", "资管", "信托", "期货", "技术",
+                            "建设", "文化", "教育", "健康", "网络", "信息", "动力", "工业", "实业"})
+_RARE = 500  # a dictionary word used less often than this may be a name's body (江海银行)
+# Legal forms: the name before them may hold common words (银川新华百货股份有限公司).
+_LEGAL_HEAD = ("有限责任", "股份有限", "有限", "集团", "总")
+# one-character words jieba's HMM glues to the name after them: 据麦野 / 咖啡, 将云帆 / 科技, 药企康澜 / 生物
+_GLUED_BEFORE = _FUNC | frozenset("据家企")
+# words of jieba's dictionary made of a suffix and a title: 江海 / 银行行长 / 程立新 (the suffix's length)
+_SUFFIX_COMPOUNDS = {"银行行长": 2, "公司总裁": 2}
+
+
+def _companies(t: str, lexicon: EntityLexicon, seg: Segmentation, suffix_spans: list, unknown: list):
     T = _tables()
     suffixes, stop, places = T["suffix"], T["org_stop"], T["places"]
+    sw, lasts = T["suffix_words"], T["suffix_lasts"]
+    spots: list = list(suffix_spans)
+    # an unknown word that ends with a suffix (恒曜新材): the body and the suffix glued
+    for s, e in unknown:
+        if e - s >= 3 and t[e - 1] in lasts and _all_han(t, s, e):
+            size = _glued_suffix(t[s:e], sw)
+            if size:
+                spots.append((s, e, -size))  # a negative third item: glued, and the suffix's length
+    spots.sort()
     last_end, last_start = 0, None
-    for m in T["suffix_re"].finditer(t):
-        p, q = m.span()
-        suffix = m.group()
-        kind = suffixes[suffix]
-        if seg is not None and not seg.is_boundary(q):
-            continue  # 科技股, 银行业: the suffix is part of a longer word
-        if _SUFFIX_AFTER_STOP.match(t, q):
-            continue
-        core = None
-        if p == last_end and last_start is not None:
-            start = last_start  # 蓝鲸数科 + 科技: a suffix after a name just found extends it
-        elif seg is not None and not seg.is_boundary(p):
-            ps, pe = seg.piece(p)
-            if pe != q or seg.is_word(t[ps:pe]) or pe - ps > 8:
-                continue  # 房地产, 金融科技: a dictionary word that ends with a suffix
-            # the body and the suffix are one unknown word (恒曜新材): take it whole
-            start = ps if ps >= last_end and p - ps >= 2 and _body_ok(t, ps, p, stop) else None
+    for spot in spots:
+        if spot[2] < 0:  # glued
+            ps, q, size = spot
+            p = q + size
+            if ps < last_end or p - ps < 2 or not _body_ok(t, ps, p, stop):
+                continue
+            suffix = t[p:q]
+            start, core = ps, None
         else:
-            found = _org_body(t, p, seg, stop, places, suffixes, floor=last_end, kind=kind,
-                              strict=suffix in _STRICT_SUFFIX, lexicon=lexicon)
-            start, core = found if found is not None else (None, None)
-        if start is None:
+            p, q, index = spot
+            if t[p:q] in _SUFFIX_COMPOUNDS:
+                q = p + _SUFFIX_COMPOUNDS[t[p:q]]
+            suffix = t[p:q]
+            if p < last_end:
+                continue
+            core = None
+            if p == last_end and last_start is not None:
+                start = last_start  # 蓝鲸数科 + 科技: a suffix right after a name just found extends it
+            else:
+                if not _may_end_a_body(seg.pieces[index - 1] if index else "", seg, T, lexicon,
+                                       suffix in _STRICT_SUFFIX, t[p - 2:p] if p >= 2 else ""):
+                    continue
+                found = _org_body(t, p, seg, stop, places, suffixes, floor=last_end, kind=suffixes[suffix],
+                                  strict=suffix in _STRICT_SUFFIX, lexicon=lexicon)
+                if found is None:
+                    continue
+                start, core = found
+            if _SUFFIX_AFTER_STOP.match(t, q):
+                continue
+        if spot[2] < 0 and _SUFFIX_AFTER_STOP.match(t, q):
             continue
+        kind = suffixes[suffix]
         name = t[start:q]
         known = lexicon.lookup(name)
         if known is not None:
@@ -677,18 +816,36 @@ def _companies(t: str, lexicon: EntityLexicon, seg: Optional[Segmentation]):
         yield (prio, start, q, "COMPANY", canonical)
         last_end, last_start = q, start
     yield from _latin_companies(t, lexicon)
-    yield from _outlets(t, lexicon, seg)
+    yield from _org_lists(t, lexicon)
+    yield from _outlets(t, lexicon)
 
 
-_LEGAL = frozenset({"有限公司", "有限责任公司", "股份有限公司", "集团公司", "总公司"})
+def _may_end_a_body(w: str, seg: Segmentation, T: dict, lexicon: EntityLexicon, strict: bool, before: str) -> bool:
+    """A quick look at the piece ``w`` before a suffix: can it end a name's body? (most cannot: 发展 / 银行)"""
+    if not w or w in T["org_stop"] or w[-1] in _FUNC:
+        return False
+    if len(w) == 1:
+        return before in ("有限", "股份")
+    if not _is_han(w[0]) or w in T["places"] or w in T["suffix"] or w in T["fields"] or w in lexicon.by_name:
+        return True
+    f = seg.frequency(w)
+    return f == 0 or (not strict and f < _RARE) or w in _LEGAL_HEAD
 
 
-def _org_body(t: str, p: int, seg: Optional[Segmentation], stop, places, suffixes, *, floor: int, kind: str,
+def _glued_suffix(word: str, suffixes: frozenset) -> int:
+    """Length of the suffix that ends ``word``, or 0."""
+    for n in (3, 2, 1):
+        if len(word) - n >= 2 and word[-n:] in suffixes:
+            return n
+    return 0
+
+
+def _org_body(t: str, p: int, seg: Segmentation, stop, places, suffixes, *, floor: int, kind: str,
               strict: bool, lexicon: EntityLexicon):
     """``(start, core)`` of the name whose suffix begins at ``p``, or None.
 
     Read backwards over at most four pieces (eight characters; six pieces and
-    twelve for a legal form like ``有限公司``), stopping at a common word, a
+    twelve before a legal form like ``有限公司``), stopping at a common word, a
     function word, a stop word or an institution (``大学`` in
     ``清远大学房地产研究所``). The piece next to the suffix may be a rare word of
     the dictionary (``江海银行``; not for ``strict`` suffixes like ``公司``:
@@ -699,20 +856,21 @@ def _org_body(t: str, p: int, seg: Optional[Segmentation], stop, places, suffixe
     institution a place can name (``广州商业银行``, ``东京商品交易所``).
     ``core`` is the lexicon company inside the body, if there is one.
     """
-    legal = t[p:p + 7].startswith(tuple(_LEGAL))
+    legal = False
+    if p > floor:
+        ws, _ = seg.piece(p - 1)
+        if t[ws:p] in _LEGAL_HEAD and t[p:p + 2] == "公司":
+            p, legal = ws, True  # 股份 / 有限公司, 有限责任 / 公司
+    legal = legal or t[p:p + 4] in ("有限公司", "股份有限", "有限责任")
+    fields = _tables()["fields"]
     max_chars, max_pieces = (12, 6) if legal else (8, 4)
     kinds = []  # (start, kind) from the suffix backwards
     core = None
     s = p
     while s > floor and p - s < max_chars and len(kinds) < max_pieces:
-        if seg is not None:
-            ws, _ = seg.piece(s - 1)
-            if ws < floor:
-                break
-        else:
-            ws = s - 1
-            while ws > floor and s - ws < 4 and _is_han(t[ws - 1]) and t[ws - 1] not in _FUNC:
-                ws -= 1
+        ws, _ = seg.piece(s - 1)
+        if ws < floor:
+            break
         w = t[ws:s]
         if _LATIN_WORD.fullmatch(w):
             if kind not in ("head", "inst") or (kinds and not legal):
@@ -724,24 +882,27 @@ def _org_body(t: str, p: int, seg: Optional[Segmentation], stop, places, suffixe
             kinds.append((j, "name"))
             s = j
             break
+        if w[0] in _GLUED_BEFORE and len(w) >= 3 and not seg.is_word(w) and _all_han(t, ws + 1, s):
+            kinds.append((ws + 1, "name"))  # jieba glued a function word to the name: 将云帆 / 科技
+            break
+        if w in fields:
+            kinds.append((ws, "trade"))  # 华东 金融 研究院
+            s = ws
+            continue
         if not _all_han(t, ws, s) or w in stop or w[-1] in _FUNC or w[0] in _FUNC:
             break
         if suffixes.get(w) in ("head", "inst") and not legal:
             break
-        if seg is None:
-            kinds.append((ws, "name"))
-            s = ws
-            continue
         known = lexicon.lookup(w)
         if known is not None and known.label == "COMPANY":
             kinds.append((ws, "name"))
             core = known if core is None else core
         elif w in places:
             kinds.append((ws, "place"))
-        elif suffixes.get(w) in ("trade", "media"):
+        elif suffixes.get(w) in ("trade", "media") or w in fields:
             kinds.append((ws, "trade"))
         elif len(w) >= 2 and (not seg.is_word(w) or legal or (
-                not kinds and not strict and seg.frequency(w) < _RARE)):
+                not any(k != "trade" for _, k in kinds) and not strict and seg.frequency(w) < _RARE)):
             kinds.append((ws, "name"))
         elif not kinds and len(w) == 2 and ws > floor:
             # one common word after a lexicon company: 携程 商务 公司
@@ -766,7 +927,7 @@ def _org_body(t: str, p: int, seg: Optional[Segmentation], stop, places, suffixe
         return None
     if p - start < 2 or p - start > max_chars + 2:
         return None
-    if core is not None and len([k for k in names if k == "name"]) > 1:
+    if core is not None and names.count("name") > 1:
         core = None  # 中信红木: a new name around a lexicon one
     return start, core
 
@@ -782,43 +943,62 @@ def _latin_start(t: str, end: int) -> int:
     return s
 
 
-_LATIN_ORG = regex.compile(
-    r"(?:公司|企业|厂商|集团|机构|初创公司|创业公司|品牌|供应商|制造商|开发商|运营商|平台|研究机构|调研机构|咨询公司)"
-    r"(?P<name>[A-Z][A-Za-z0-9&.+\-]*(?: [A-Z][A-Za-z0-9&.+\-]*){0,3})(?![A-Za-z])")
-
-
-# a Latin name, then what a company does or has: OpenAI宣布, Maxis负责人, SCEA市场总监
-_LATIN_ORG_AFTER = regex.compile(
-    r"(?<![A-Za-z0-9&.\-])(?P<name>[A-Z][A-Za-z0-9&.\-]{1,24})"
-    r"(?=旗下|宣布|推出|发布|收购|公布|官方|方面|股价|市值|财报|首席|董事长|总裁|副总裁|CEO|负责人|创始人|发言人|"
-    r"(?:市场|销售|营销|技术|产品|公关|区域|中国区)?总监|高管)")
-# a list that ends with what its items are: bet365、伟德等公司
-_ORG_LIST = regex.compile(
-    r"(?P<items>(?:[\p{Han}A-Za-z0-9&]{2,12}[、和及与]){1,8}[\p{Han}A-Za-z0-9&]{2,12})"
-    r"等(?:多家|几家|数家)?(?:公司|企业|机构|银行|券商|厂商|车企|药企|巨头|平台|金融机构|基金公司|保险公司)")
-_LIST_SPLIT = regex.compile(r"[、和及与]")
+# a Latin name (up to four words): Kestrel Robotics, OpenAI, HDS
+_LATIN_RUN = regex.compile(r"(?<![A-Za-z0-9&.+\-])[A-Z][A-Za-z0-9&.+\-]*(?: [A-Z][A-Za-z0-9&.+\-]*){0,3}(?![A-Za-z])")
+# before it, a word for a company: 初创公司Kestrel Robotics, 减速器厂商HDS
+_ORG_BEFORE_LATIN = ("公司", "企业", "厂商", "集团", "机构", "品牌", "供应商", "制造商", "开发商", "运营商", "平台")
+# after it, what a company does or has: OpenAI宣布, Maxis负责人, SCEA市场总监
+_ORG_AFTER_LATIN = regex.compile(
+    r"旗下|宣布|推出|发布|收购|公布|官方|方面|股价|市值|财报|首席|董事长|总裁|副总裁|CEO|负责人|创始人|发言人|"
+    r"(?:市场|销售|营销|技术|产品|公关|区域|中国区)?总监|高管")
 _GENERIC_LATIN = frozenset("app apps saas paas iaas aigc agi llm gpu cpu npu asic fpga ipo esg etf reits kol "
                            "mcn ota api sdk crm erp b2b b2c c2c o2o pc ios android wifi 5g 6g ai".split())
 
 
 def _latin_companies(t: str, lexicon: EntityLexicon):
-    """Latin names after a company word (初创公司Kestrel Robotics, 减速器厂商HDS) or before
-    what a company does (OpenAI宣布), and the items of ``X、Y等公司``."""
-    for pat in (_LATIN_ORG, _LATIN_ORG_AFTER):
-        for m in pat.finditer(t):
-            s, e = m.span("name")
-            if e - s < 2 or (e - s <= 3 and t[s:e].isupper()) or t[s:e].lower() in _GENERIC_LATIN:
-                continue  # AI, VR, IPO: a word, not a name
-            known = lexicon.lookup(t[s:e])
-            if known is not None and known.label != "COMPANY":
-                continue
-            yield (2, s, e, "COMPANY", known.canonical if known else t[s:e])
-    for m in _ORG_LIST.finditer(t):
-        pos = m.start("items")
-        for item in _LIST_SPLIT.split(m.group("items")):
-            s, e = pos, pos + len(item)
-            pos = e + 1
-            if any(c in _FUNC for c in item) or len(item) < 2:
+    """Latin names after a company word (初创公司Kestrel Robotics, 减速器厂商HDS) or, one word
+    long, before what a company does (OpenAI宣布)."""
+    for m in _LATIN_RUN.finditer(t):
+        s, e = m.span()
+        if t.endswith(_ORG_BEFORE_LATIN, max(0, s - 3), s):
+            after = False
+        elif " " not in m.group() and _ORG_AFTER_LATIN.match(t, e):
+            after = True
+        else:
+            continue
+        if e - s < 2 or (after and e - s <= 3 and t[s:e].isupper()) or t[s:e].lower() in _GENERIC_LATIN:
+            continue  # AI, VR, IPO: a word, not a name
+        known = lexicon.lookup(t[s:e])
+        if known is not None and known.label != "COMPANY":
+            continue
+        yield (2, s, e, "COMPANY", known.canonical if known else t[s:e])
+
+
+# the end of a list whose items are companies: …、伟德等公司
+_ORG_LIST_END = regex.compile(r"等(?:多家|几家|数家)?(?:公司|企业|机构|银行|券商|厂商|车企|药企|巨头|金融机构|基金公司|保险公司)")
+_ITEM = regex.compile(r"[\p{Han}A-Za-z0-9&]{2,12}$")
+
+
+def _org_lists(t: str, lexicon: EntityLexicon):
+    """The items of ``X、Y和Z等公司`` (at most eight, each 2-12 characters, read backwards)."""
+    for m in _ORG_LIST_END.finditer(t):
+        end = m.start()
+        items = []
+        for _ in range(8):
+            start = end
+            while start > 0 and end - start < 12 and t[start - 1] not in "、和及与,，。;；:：\n “”\"":
+                start -= 1
+            if end - start < 2 or not _ITEM.match(t, start, end):
+                break
+            items.append((start, end))
+            if start == 0 or t[start - 1] not in "、和及与":
+                break
+            end = start - 1
+        if len(items) < 2:
+            continue
+        for s, e in items:
+            item = t[s:e]
+            if any(c in _FUNC for c in item):
                 continue
             known = lexicon.lookup(item)
             if known is not None and known.label != "COMPANY":
@@ -841,6 +1021,8 @@ def _org_before_title(t: str, p: int, seg: Segmentation, lexicon: EntityLexicon)
         ws, _ = seg.piece(e - 1)
         if t[ws:e] in _DEPARTMENT:
             e = ws
+    if not seg.is_boundary(e):
+        return None
     s, unknown, pieces = e, False, 0
     places = _tables()["places"]
     while s > 0 and pieces < 3 and e - s < 8:
@@ -859,33 +1041,48 @@ def _org_before_title(t: str, p: int, seg: Segmentation, lexicon: EntityLexicon)
 
 
 _OUTLET = regex.compile(r"(?:来源|来自|出处)\s?[:：]\s?(?P<name>[\p{Han}A-Za-z]{2,10}?)(?=\s|$|[,，。|丨(（])", regex.M)
-_BYLINE_OUTLET = regex.compile(r"^\s*(?P<name>\p{Han}{2,8})\s{1,4}(?=(?:记者|作者|文\s?[|丨/]|编辑)\s?[:：]?\s?\p{Han})", regex.M)
+_BYLINE_OUTLET = regex.compile(
+    r"(?:^|(?<=[\s|丨]))(?P<name>\p{Han}{2,8})\s{1,4}(?:文\s?[|丨/]\s?)?(?=(?:记者|作者|编辑)\s?[:：]?\s?\p{Han})", regex.M)
 _OUTLET_TAIL = regex.compile(r"(?:APP|App|app|客户端|官网|网站|微信公众号|公众号|微博)$")
 
 
-def _outlets(t: str, lexicon: EntityLexicon, seg: Optional[Segmentation]):
+def _outlets(t: str, lexicon: EntityLexicon):
     """The outlet of a ``来源：`` line or of a ``X  记者 Y`` byline."""
-    for pat in (_OUTLET, _BYLINE_OUTLET):
-        for m in pat.finditer(t):
+    matches = []
+    if "来源" in t or "来自" in t or "出处" in t:
+        matches += _OUTLET.finditer(t)
+    for word in ("记者", "作者", "编辑"):
+        i = t.find(word)
+        while i >= 0:
+            m = _BYLINE_OUTLET.search(t, max(0, i - 16), i + len(word) + 8)
+            if m is not None and m.end() == i:
+                matches.append(m)
+            i = t.find(word, i + len(word))
+    for m in matches:
+        if True:
             s, e = m.span("name")
             tail = _OUTLET_TAIL.search(t, s, e)
             if tail is not None and tail.start() - s >= 2:
                 e = tail.start()  # 金融界APP -> 金融界
             name = t[s:e]
             known = lexicon.lookup(name)
-            if known is not None and known.label != "COMPANY":
-                continue
-            yield (1, s, e, "COMPANY", known.canonical if known else name)
+            if (known is not None and known.label != "COMPANY") or name in _tables()["places"]:
+                continue  # IP属地 北京 编辑: a place, not an outlet
+            # a page's structure, not a guess: it outranks a shorter lexicon name inside (新华财经: 财经)
+            yield (0, s, e, "COMPANY", known.canonical if known else name)
 
 
 # -- products -----------------------------------------------------------------
 
 _MODEL_CODE = regex.compile(r"(?:[A-Z]{1,3}\d{1,3}[A-Za-z]{0,3}|\d{1,2}(?:\.\d)?\s?(?:Pro|Max|Plus|Ultra|Lite|Turbo|Mini|Flash))(?![A-Za-z0-9])")
 _NOT_MODEL = regex.compile(r"(?:Q[1-4]|H[12]|FY\d+|[A-Z]\d{3,})$")
-_PRODUCT_HEAD = regex.compile(r"大模型|App|APP|app|AI(?![A-Za-z])|助手|智能体")
+_PRODUCT_HEADS = frozenset({"大模型", "App", "APP", "app", "AI", "助手", "智能体"})
+_BOOK = regex.compile(r"《(?P<name>[^《》\n]{1,30})》")
+_MEDIA_CONTEXT = regex.compile(r"(?:据|告诉|接受|向|对|援引|引述|综合)\s?\Z")
+_MEDIA_AFTER = regex.compile(r"\s?(?:报道|记者|获悉|了解到|独家|采访|发文|消息|杂志|报|称)")
 
 
-def _products(t: str, lexicon: EntityLexicon, seg: Optional[Segmentation], known: list, orgs: list):
+def _products(t: str, lexicon: EntityLexicon, seg: Segmentation, known: list, orgs: list, heads: list):
     """Product names: ``《X》``, a brand and a model code, a name and ``大模型``/``App``."""
     for m in _BOOK.finditer(t):
         name = m.group("name")
@@ -901,39 +1098,36 @@ def _products(t: str, lexicon: EntityLexicon, seg: Optional[Segmentation], known
     brands = [(s, e, canonical if label == "PRODUCT" else None)
               for _, s, e, label, canonical in known if label in ("COMPANY", "PRODUCT")]
     brands += [(s, e, None) for _, s, e, _, _ in orgs]
-    bodies = {}
-    for _, s, e, _, _ in orgs:
-        if seg is not None:
-            ws, we = seg.piece(s)
-            if we < e and we - ws >= 2:
-                bodies[t[ws:we]] = t[s:e]
     for s, e, canonical in brands:
-        m = _MODEL_CODE.match(t, e)
-        if m is not None and not _NOT_MODEL.search(m.group()):
-            yield (0, s, m.end(), "PRODUCT", canonical or t[s:m.end()])
+        if e < len(t) and t[e].isascii():
+            m = _MODEL_CODE.match(t, e)
+            if m is not None and not _NOT_MODEL.search(m.group()):
+                yield (0, s, m.end(), "PRODUCT", canonical or t[s:m.end()])
+    bodies = set()
+    for _, s, e, _, _ in orgs:
+        ws, we = seg.piece(s)
+        if ws == s and we < e and we - ws >= 2:
+            bodies.add(t[ws:we])
     for body in bodies:
         i = t.find(body)
         while i >= 0:
-            m = _MODEL_CODE.match(t, i + len(body))
-            if m is not None and not _NOT_MODEL.search(m.group()):
-                yield (1, i, m.end(), "PRODUCT", t[i:m.end()])
-            i = t.find(body, i + 1)
-    # a name and a product word: 帆语大模型, 小鲸AI
-    if seg is not None:
-        for m in _PRODUCT_HEAD.finditer(t):
-            p = m.start()
-            if not seg.is_boundary(p) or p < 2:
-                continue
-            ws, _ = seg.piece(p - 1)
-            w = t[ws:p]
-            if 2 <= len(w) <= 6 and _all_han(t, ws, p) and not seg.is_word(w) and w[0] not in _FUNC \
-                    and w[-1] not in _FUNC:
-                name = t[ws:m.end()]
-                known_p = lexicon.lookup(name)
-                yield (2, ws, m.end(), "PRODUCT", known_p.canonical if known_p else name)
-
-
-_BOOK = regex.compile(r"《(?P<name>[^《》\n]{1,30})》")
+            j = i + len(body)
+            if j < len(t) and t[j].isascii():
+                m = _MODEL_CODE.match(t, j)
+                if m is not None and not _NOT_MODEL.search(m.group()):
+                    yield (1, i, m.end(), "PRODUCT", t[i:m.end()])
+            i = t.find(body, j)
+    # an unknown word and a product word: 帆语大模型, 小鲸AI
+    for p, q, _ in heads:
+        if p < 2:
+            continue
+        ws, _ = seg.piece(p - 1)
+        w = t[ws:p]
+        if 2 <= len(w) <= 6 and not seg.is_word(w) and _all_han(t, ws, p) and w[0] not in _FUNC \
+                and w[-1] not in _FUNC and w not in _tables()["org_stop"]:
+            name = t[ws:q]
+            known_p = lexicon.lookup(name)
+            yield (2, ws, q, "PRODUCT", known_p.canonical if known_p else name)
 
 
 # -- branches and echoes --------------------------------------------------------
@@ -951,7 +1145,14 @@ def _branches(t: str, known: list):
             yield (0, s, m.end(), "COMPANY", canonical)
 
 
-def _echoes(t: str, seg: Optional[Segmentation], people: list, orgs: list):
+def _echoes(t: str, seg: Segmentation, people: list, orgs: list):
+    seen = {(s, e) for _, s, e, _, _ in people} | {(s, e) for _, s, e, _, _ in orgs}
+    for cand in _echo_spans(t, seg, people, orgs):
+        if (cand[1], cand[2]) not in seen:
+            yield cand
+
+
+def _echo_spans(t: str, seg: Segmentation, people: list, orgs: list):
     """Later (and earlier) mentions of a name found once: 程一笑 … 程一笑; 云帆科技 … 云帆."""
     names: dict[str, tuple[str, str]] = {}
     for _, s, e, label, canonical in people:
@@ -959,16 +1160,15 @@ def _echoes(t: str, seg: Optional[Segmentation], people: list, orgs: list):
             names.setdefault(t[s:e], (label, canonical))
     for prio, s, e, label, canonical in orgs:
         names.setdefault(t[s:e], ("COMPANY", canonical))
-        if seg is not None:
-            ws, we = seg.piece(s)
-            body = t[ws:we]
-            if ws == s and we < e and we - ws >= 2 and _all_han(t, ws, we) and not seg.is_word(body):
-                names.setdefault(body, ("COMPANY", canonical))
+        ws, we = seg.piece(s)
+        body = t[ws:we]
+        if ws == s and we < e and we - ws >= 2 and _all_han(t, ws, we) and not seg.is_word(body):
+            names.setdefault(body, ("COMPANY", canonical))
     for name, (label, canonical) in names.items():
         i = t.find(name)
         while i >= 0:
             j = i + len(name)
-            if seg is None or (seg.is_boundary(i) and seg.is_boundary(j)) or _glued_person(t, i, j, seg, label):
+            if (seg.is_boundary(i) and seg.is_boundary(j)) or _glued_person(t, i, j, seg, label):
                 yield (4, i, j, label, canonical)
             i = t.find(name, j)
 

@@ -11,14 +11,73 @@ import threading
 from typing import Iterable
 
 import jieba
+from jieba import finalseg
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from .pipeline_state import TEXT_KEY
 
-# The jieba pieces of a Doc's text, kept for the entity component (names.py
-# reads word boundaries and unknown words from them) and removed by it.
+# The jieba pieces of a Doc's text and the indices of the pieces jieba's
+# dictionary does not know, kept for the entity component (names.py reads
+# word boundaries and unknown words from them) and removed by it.
 PIECES_KEY = "kuaiclaims.pieces"
+UNKNOWN_KEY = "kuaiclaims.unknown"
+
+
+def cut(tk: jieba.Tokenizer, text: str) -> tuple[list[str], list[int]]:
+    """``list(tk.cut(text, HMM=True))``, and the indices of the pieces of two or more
+    characters that jieba's HMM made up (words its dictionary does not hold).
+
+    The same steps as ``jieba.Tokenizer.cut`` (jieba 0.42, MIT): the blocks of
+    Han, Latin and digits are cut on the dictionary's DAG, and each run of
+    single characters that is not itself a word goes to ``finalseg``. Noting
+    which pieces come from ``finalseg`` costs nothing here, while looking every
+    piece up in the large dictionary afterwards would cost a cache miss per
+    piece. ``tests/test_tokenizer.py`` checks the pieces against jieba's own.
+    """
+    pieces: list[str] = []
+    unknown: list[int] = []
+    freq = tk.FREQ
+    re_han, re_skip = jieba.re_han_default, jieba.re_skip_default
+
+    def flush(buf: str) -> None:
+        if len(buf) == 1:
+            pieces.append(buf)
+        elif not freq.get(buf):
+            for w in finalseg.cut(buf):
+                if len(w) > 1 and not freq.get(w):
+                    unknown.append(len(pieces))
+                pieces.append(w)
+        else:
+            pieces.extend(buf)
+
+    for blk in re_han.split(text):
+        if not blk:
+            continue
+        if re_han.match(blk):
+            dag = tk.get_DAG(blk)
+            route: dict = {}
+            tk.calc(blk, dag, route)
+            x, n, buf = 0, len(blk), ""
+            while x < n:
+                y = route[x][1] + 1
+                if y - x == 1:
+                    buf += blk[x]
+                else:
+                    if buf:
+                        flush(buf)
+                        buf = ""
+                    pieces.append(blk[x:y])
+                x = y
+            if buf:
+                flush(buf)
+        else:
+            for x in re_skip.split(blk):
+                if re_skip.match(x):
+                    pieces.append(x)
+                else:
+                    pieces.extend(x)
+    return pieces, unknown
 
 
 def words_and_spaces(pieces: Iterable[str]) -> tuple[list[str], list[bool]]:
@@ -73,12 +132,16 @@ class JiebaTokenizer:
         return self._jieba
 
     def __call__(self, text: str) -> Doc:
-        pieces = list(self.jieba.cut(text, HMM=self.hmm))
+        if self.hmm:
+            pieces, unknown = cut(self.jieba, text)
+        else:
+            pieces, unknown = list(self.jieba.cut(text, HMM=False)), None
         words, spaces = words_and_spaces(pieces)
         doc = Doc(self.vocab, words=words, spaces=spaces)
         # The components read the text many times; Doc.text would re-join the tokens.
         doc.user_data[TEXT_KEY] = text
         doc.user_data[PIECES_KEY] = pieces
+        doc.user_data[UNKNOWN_KEY] = unknown
         return doc
 
     @property

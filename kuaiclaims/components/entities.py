@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 from ..lexicons import EntityLexicon
 from ..names import Segmentation, find_entities
 from ..pipeline_state import ensure_extensions, folded_of, get_lexicon, text_of
-from ..tokenizer import PIECES_KEY
+from ..tokenizer import PIECES_KEY, UNKNOWN_KEY
 
 
 class EntityTagger:
@@ -21,7 +21,10 @@ class EntityTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         pieces = doc.user_data.pop(PIECES_KEY, None)
-        seg = Segmentation(pieces, self._tokenizer.freq) if pieces is not None and self._tokenizer else None
+        unknown = doc.user_data.pop(UNKNOWN_KEY, None)
+        seg = None
+        if pieces is not None and self._tokenizer is not None:
+            seg = Segmentation(pieces, self._tokenizer.freq, unknown)
         ents = find_entities(text_of(doc), self.lexicon, discover=self.discover, ftext=folded_of(doc), seg=seg)
         doc._.entities = ents
         doc.spans["kuaiclaims_entities"] = [
