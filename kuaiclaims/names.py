@@ -34,12 +34,12 @@ is bounded to a few characters or pieces, so the work per text is linear.
 from __future__ import annotations
 
 import bisect
-from functools import lru_cache
 import operator
+import re
+from functools import lru_cache
 from itertools import accumulate, compress, count
 from typing import Iterable, Iterator, Optional, Sequence
 
-import regex
 from rapidfuzz import fuzz, process
 
 from .lexicons import EntityLexicon, read_lines, read_tsv
@@ -205,7 +205,7 @@ def _tables() -> dict:
     return {
         "suffix_lasts": frozenset(w[-1] for w in suffixes),
         "name_firsts": frozenset(_surnames()[0] | {d[0] for d in _surnames()[1]}),
-        "kinds": _kinds({"title": titles, "alone": common - _WORDY_SURNAMES,
+        "kinds": _kinds({"title": titles, "alone": common - _WORDY_SURNAMES, "known": read_lines("jieba_names.txt"),
                          "suffix": set(suffixes) | set(_SUFFIX_COMPOUNDS), "product": _PRODUCT_HEADS}),
         "titles": frozenset(titles),
         "title_lens": sorted({len(t) for t in titles}, reverse=True),
@@ -246,9 +246,12 @@ _WORDY_SURNAMES = frozenset("于高金石方白万向和余成任常安文时明
                             "江田叶马林黄钱毛武康施严邢")
 _NUMERAL = frozenset("0123456789零一二三四五六七八九十百千万亿两几数多余")
 _SEPARATORS = frozenset(" \t:|丨/")
-_HAN = regex.compile(r"\p{Han}")
-_HAN_RUN = regex.compile(r"\p{Han}+")
-_LATIN_WORD = regex.compile(r"[A-Za-z][A-Za-z0-9&.+'\-]*")
+# CJK ideographs (the unified block and extension A, the compatibility block); the standard
+# library's ``re`` is used throughout: on these patterns it is several times faster than ``regex``
+_HANC = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAN = re.compile(f"[{_HANC}]")
+_HAN_RUN = re.compile(f"[{_HANC}]+")
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9&.+'\-]*")
 
 
 def _is_han(ch: str) -> bool:
@@ -306,34 +309,29 @@ def find_entities(text: str, lexicon: EntityLexicon, *, discover: bool = True,
 _SPLIT_CACHE: dict = {}
 
 
-def _split_words(freq: dict, kind: str) -> tuple[str, ...]:
-    """The words of a kind (``suffix``, ``product``) that the dictionary ``freq`` does not hold."""
-    key = (id(freq), kind)
-    words = _SPLIT_CACHE.get(key)
-    if words is None:
-        group = _tables()["suffix_words"] if kind == "suffix" else _PRODUCT_HEADS
-        words = tuple(w for w in group if not freq.get(w) and not w.isascii())
+def _split_words(freq: dict):
+    """A pattern of the suffixes and product words that the dictionary ``freq`` does not hold
+    (so jieba cuts them into several pieces), or None."""
+    key = id(freq)
+    if key not in _SPLIT_CACHE:
+        words = [w for w in list(_tables()["suffix_words"]) + list(_PRODUCT_HEADS)
+                 if not freq.get(w) and not w.isascii()]
         if len(_SPLIT_CACHE) > 64:
             _SPLIT_CACHE.clear()
-        _SPLIT_CACHE[key] = words
-    return words
+        _SPLIT_CACHE[key] = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True)))) if words else None
+    return _SPLIT_CACHE[key]
 
 
-def _split_spans(t: str, w: str, seg: Segmentation) -> list[tuple[int, int, int]]:
-    """``(start, end, index)`` of ``w`` where it begins a piece and ends one, or ends inside a
-    piece jieba's HMM made up (恒曜 / 新材拟)."""
-    out = []
-    n = len(w)
-    i = t.find(w)
-    while i >= 0:
-        j = i + n
-        if seg.is_boundary(i):
-            ends = seg.ends
-            k = bisect.bisect_right(ends, i)  # the piece that starts at i
-            if seg.is_boundary(j) or (ends[k] > j and not seg.is_word(seg.pieces[k])):
-                out.append((i, j, k))
-        i = t.find(w, j)
-    return out
+def _split_span(t: str, i: int, j: int, seg: Segmentation) -> Optional[tuple[int, int, int]]:
+    """``(i, j, index)`` when the word ``t[i:j]`` begins a piece and ends one, or ends inside a
+    piece jieba's HMM made up (恒曜 / 新材拟); else None."""
+    if not seg.is_boundary(i):
+        return None
+    ends = seg.ends
+    k = bisect.bisect_right(ends, i)  # the piece that starts at i
+    if seg.is_boundary(j) or (ends[k] > j and not seg.is_word(seg.pieces[k])):
+        return (i, j, k)
+    return None
 
 
 def _cuts_a_word(t: str, seg: Segmentation, s: int, e: int) -> bool:
@@ -352,23 +350,28 @@ def _cuts_a_word(t: str, seg: Segmentation, s: int, e: int) -> bool:
 def _discover(t: str, lexicon: EntityLexicon, seg: Segmentation, known: list):
     """Candidates ``(priority, start, end, label, canonical)`` for names the lexicon does not know."""
     T = _tables()
-    spots: dict[str, list] = {"title": [], "alone": [], "suffix": [], "product": []}
+    spots: dict[str, list] = {"title": [], "alone": [], "suffix": [], "product": [], "known": []}
     for s, e, kinds, i in seg.spans_in(T["kinds"]):
         for kind in kinds:
             spots[kind].append((s, e, i))
-    # suffixes and product words jieba's dictionary lacks (茶饮, 大模型) come as several pieces
-    for kind in ("suffix", "product"):
-        split = _split_words(seg.freq, kind)
-        for w in split:
-            if w in t:
-                spots[kind].extend(_split_spans(t, w, seg))
-        if split:
-            spots[kind].sort()
+    # suffixes and product words jieba's dictionary lacks (茶饮, 大模型) come as several pieces:
+    # one scan of the text with the standard library's ``re`` (fast on a short literal alternation)
+    split = _split_words(seg.freq)
+    if split is not None:
+        added = False
+        for m in split.finditer(t):
+            span = _split_span(t, m.start(), m.end(), seg)
+            if span is not None:
+                spots["product" if m.group() in _PRODUCT_HEADS else "suffix"].append(span)
+                added = True
+        if added:
+            spots["suffix"].sort()
+            spots["product"].sort()
     unknown = seg.unknown_spans()
     out = list(_branches(t, known))
     orgs = list(_companies(t, lexicon, seg, spots["suffix"], unknown))
     out.extend(orgs)
-    people = _people(t, lexicon, seg, spots["title"], spots["alone"], unknown)
+    people = _people(t, lexicon, seg, spots["title"], spots["alone"] + spots["known"], unknown)
     out.extend(people)
     out.extend(_products(t, lexicon, seg, known, orgs, spots["product"]))
     out.extend(_echoes(t, seg, people, orgs))
@@ -529,8 +532,10 @@ class _People:
         n = _surname_len(t, s) if n is None else n
         if n:
             given = t[s + n:e]
-            if given in _ADDRESS or given in T["titles"] or given[-1] == "某":
+            if given in _ADDRESS or given in T["titles"] or given[-1] == "某" or given in _FUNC:
                 return False
+            if not after_org_ok and s > 0 and seg.is_word(t[s - 1:s + 1]):
+                return False  # 现金红利, 真金白银: the surname belongs to the word before
             if t[s] in _FUNC:
                 shape_floor = max(shape_floor, 2.0)  # 和, 向, 于: more often a function word
             if e - s == 2 and seg.frequency(t[s:e]) >= 100:
@@ -549,7 +554,7 @@ class _People:
             self.found[(s, e)] = cand
         return cand is not None
 
-    def candidate(self, s: int, e: int, unknown: bool, han: bool = False) -> None:
+    def candidate(self, s: int, e: int, unknown: bool, han: bool = False, floor: float = 0.8) -> None:
         """Judge a surname-led name ``t[s:e]`` by its cues and its shape (``han``: known to be all Han)."""
         t, T = self.t, self.T
         n = _surname_len(t, s)
@@ -565,8 +570,8 @@ class _People:
         elif not unknown or t[s] not in T["common"] and n == 1:
             return  # a word of the dictionary, or a rare surname, needs a cue
         elif e - s - n == 2:
-            if _shape(t, s, e, n) >= 0.8:
-                self.add(s, e, 3, shape_floor=0.8, n=n, after_org_ok=False)
+            if _shape(t, s, e, n) >= floor:
+                self.add(s, e, 3, shape_floor=floor, n=n, after_org_ok=False)
         elif _shape(t, s, e, n) >= 2.0 and _stands_alone(t, s, e):
             self.add(s, e, 3, shape_floor=2.0, n=n, after_org_ok=False)
 
@@ -580,7 +585,7 @@ def _people(t: str, lexicon: EntityLexicon, seg: Segmentation, titles: list, alo
     for s, e in unknown:
         if e - s > 5:
             continue
-        end = _name_at(t, s, seg) if t[s] in firsts else None
+        end = _name_at(t, s, seg, piece_end=e) if t[s] in firsts else None
         if end is not None:
             # (jieba's HMM keeps Han and Latin apart: a piece that starts with a surname is all Han)
             P.candidate(s, end, unknown=end == e or not seg.is_word(t[s:end]), han=end <= e)
@@ -589,9 +594,13 @@ def _people(t: str, lexicon: EntityLexicon, seg: Segmentation, titles: list, alo
             end = _name_at(t, s + 1, seg, piece_end=e)
             if end is not None:
                 P.candidate(s + 1, end, unknown=True)
-    # a surname standing alone before its given name: 张 / 洪峰
+    # a surname standing alone before its given name (张 / 洪峰), and the full names jieba's
+    # dictionary holds (周星驰, data/jieba_names.txt)
     for s, e, _ in alone:
-        end = _name_at(t, s, seg)
+        if e - s == 3:
+            P.candidate(s, e, unknown=True, han=True, floor=0.0)
+            continue
+        end = _name_at(t, s, seg, piece_end=e)
         if end is not None and (s, end) not in P.found:
             P.candidate(s, end, unknown=not seg.is_word(t[e:end]))
     # a title, then a name no rule above found: 总统奥巴马, 首席经济学家Mark Chen, 总裁张伟
@@ -622,8 +631,8 @@ def _people(t: str, lexicon: EntityLexicon, seg: Segmentation, titles: list, alo
                 cand = _person(t, s, e, lexicon, 2)
                 if cand is not None:
                     P.found[(s, e)] = cand
-    # Latin names before a verb: Alex Yao表示
-    for m in _LATIN_NAME_RUN.finditer(t):
+    # Latin names after a title or before a verb: 首席经济学家Mark Chen, Alex Yao表示
+    for m in (_LATIN_NAME_RUN.finditer(t) if _HAS_LATIN_NAME.search(t) else ()):
         s, e = m.span()
         if _left_cue(t, s, T) >= 0:
             P.add(s, e, 1, n=0)  # 首席经济学家Mark Chen, 市场总监JohnKoller
@@ -651,14 +660,15 @@ def _people(t: str, lexicon: EntityLexicon, seg: Segmentation, titles: list, alo
     return list(P.found.values()) + orgs
 
 
-_DOT = regex.compile(r"[·•・]")
-_TEAM = regex.compile(r"\s?(?:团队|等人|等)")
+_DOT = re.compile(r"[·•・]")
+_HAS_LATIN_NAME = re.compile(r"[A-Z][a-z]")
+_TEAM = re.compile(r"\s?(?:团队|等人|等)")
 # a name's original spelling in brackets: 威廉姆斯（Harold Williams）
-_LATIN_IN_BRACKETS = regex.compile(r"\s?[（(](?P<name>[A-Za-z][A-Za-z .'\-]{1,40}?)[)）,，]")
+_LATIN_IN_BRACKETS = re.compile(r"\s?[（(](?P<name>[A-Za-z][A-Za-z .'\-]{1,40}?)[)）,，]")
 # a Latin name: one to three capitalised words, maybe written together (JohnKoller)
-_LATIN_NAME_RUN = regex.compile(r"(?<![A-Za-z] ?)[A-Z][a-z]+(?: ?[A-Z][a-z]+){0,2}(?![A-Za-z])(?! [A-Z])")
-_BRACKET_OPEN = regex.compile(r"(?<=\p{Han})[（(](?=[A-Za-z])")
-_LATIN_ORG_WORD = regex.compile(r"(?i)\b(?:inc|ltd|llc|corp|co|group|holdings?|tech|technolog|capital|bank|"
+_LATIN_NAME_RUN = re.compile(r"[A-Z](?<![A-Za-z][A-Z])(?<![A-Za-z] [A-Z])[a-z]+(?: ?[A-Z][a-z]+){0,2}(?![A-Za-z])(?! [A-Z])")
+_BRACKET_OPEN = re.compile(r"[（(](?<=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff][（(])(?=[A-Za-z])")
+_LATIN_ORG_WORD = re.compile(r"(?i)\b(?:inc|ltd|llc|corp|co|group|holdings?|tech|technolog|capital|bank|"
                                 r"securities|partners|labs?|ai|studio|games|media|motors?)")
 
 
@@ -740,9 +750,9 @@ def _list_neighbours(t: str, s: int, e: int, seg: Segmentation, P: _People, tran
 # -- companies ----------------------------------------------------------------
 
 # Words after which an organisation suffix is a generic noun, not a name's end.
-_SUFFIX_AFTER_STOP = regex.compile(r"指数|板块|行业|产业|领域|概念|类|股(?!份)|市场|价格|化(?!工)|业务|人士|部门|"
+_SUFFIX_AFTER_STOP = re.compile(r"指数|板块|行业|产业|领域|概念|类|股(?!份)|市场|价格|化(?!工)|业务|人士|部门|"
                                    r"股份|股票|股权|债券|门店|赛道|品类|产品|设备|企业|厂商|品牌|"
-                                   r"公司(?!\p{Han}{0,2}(?:董事|总裁|首席))")
+                                   r"公司(?![\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{0,2}(?:董事|总裁|首席))")
 # Suffixes that are also common nouns after a verb or a modifier (回购股份, 装修公司): their body
 # must be a word jieba does not know, a lexicon company or a Latin name.
 _STRICT_SUFFIX = frozenset({"公司", "游戏", "机器人", "咖啡", "茶饮", "餐饮", "食品", "酒店", "零售", "电子", "材料",
@@ -944,11 +954,11 @@ def _latin_start(t: str, end: int) -> int:
 
 
 # a Latin name (up to four words): Kestrel Robotics, OpenAI, HDS
-_LATIN_RUN = regex.compile(r"(?<![A-Za-z0-9&.+\-])[A-Z][A-Za-z0-9&.+\-]*(?: [A-Z][A-Za-z0-9&.+\-]*){0,3}(?![A-Za-z])")
+_LATIN_RUN = re.compile(r"[A-Z](?<![A-Za-z0-9&.+\-][A-Z])[A-Za-z0-9&.+\-]*(?: [A-Z][A-Za-z0-9&.+\-]*){0,3}(?![A-Za-z])")
 # before it, a word for a company: 初创公司Kestrel Robotics, 减速器厂商HDS
 _ORG_BEFORE_LATIN = ("公司", "企业", "厂商", "集团", "机构", "品牌", "供应商", "制造商", "开发商", "运营商", "平台")
 # after it, what a company does or has: OpenAI宣布, Maxis负责人, SCEA市场总监
-_ORG_AFTER_LATIN = regex.compile(
+_ORG_AFTER_LATIN = re.compile(
     r"旗下|宣布|推出|发布|收购|公布|官方|方面|股价|市值|财报|首席|董事长|总裁|副总裁|CEO|负责人|创始人|发言人|"
     r"(?:市场|销售|营销|技术|产品|公关|区域|中国区)?总监|高管")
 _GENERIC_LATIN = frozenset("app apps saas paas iaas aigc agi llm gpu cpu npu asic fpga ipo esg etf reits kol "
@@ -975,8 +985,8 @@ def _latin_companies(t: str, lexicon: EntityLexicon):
 
 
 # the end of a list whose items are companies: …、伟德等公司
-_ORG_LIST_END = regex.compile(r"等(?:多家|几家|数家)?(?:公司|企业|机构|银行|券商|厂商|车企|药企|巨头|金融机构|基金公司|保险公司)")
-_ITEM = regex.compile(r"[\p{Han}A-Za-z0-9&]{2,12}$")
+_ORG_LIST_END = re.compile(r"等(?:多家|几家|数家)?(?:公司|企业|机构|银行|券商|厂商|车企|药企|巨头|金融机构|基金公司|保险公司)")
+_ITEM = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffA-Za-z0-9&]{2,12}$")
 
 
 def _org_lists(t: str, lexicon: EntityLexicon):
@@ -1040,10 +1050,11 @@ def _org_before_title(t: str, p: int, seg: Segmentation, lexicon: EntityLexicon)
     return (3, s, e, "COMPANY", canonical_name(t[s:e], lexicon))
 
 
-_OUTLET = regex.compile(r"(?:来源|来自|出处)\s?[:：]\s?(?P<name>[\p{Han}A-Za-z]{2,10}?)(?=\s|$|[,，。|丨(（])", regex.M)
-_BYLINE_OUTLET = regex.compile(
-    r"(?:^|(?<=[\s|丨]))(?P<name>\p{Han}{2,8})\s{1,4}(?:文\s?[|丨/]\s?)?(?=(?:记者|作者|编辑)\s?[:：]?\s?\p{Han})", regex.M)
-_OUTLET_TAIL = regex.compile(r"(?:APP|App|app|客户端|官网|网站|微信公众号|公众号|微博)$")
+_OUTLET = re.compile(r"(?:来源|来自|出处)\s?[:：]\s?(?P<name>[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffA-Za-z]{2,10}?)(?=\s|$|[,，。|丨(（])", re.M)
+_BYLINE_OUTLET = re.compile(
+    r"(?:^|(?<=[\s|丨]))(?P<name>[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,8})\s{1,4}(?:文\s?[|丨/]\s?)?(?=(?:记者|作者|编辑)\s?[:：]?\s?[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])", re.M)
+_BYLINE_REACH = 300  # characters from either end of a text where a byline may stand
+_OUTLET_TAIL = re.compile(r"(?:APP|App|app|客户端|官网|网站|微信公众号|公众号|微博)$")
 
 
 def _outlets(t: str, lexicon: EntityLexicon):
@@ -1051,13 +1062,15 @@ def _outlets(t: str, lexicon: EntityLexicon):
     matches = []
     if "来源" in t or "来自" in t or "出处" in t:
         matches += _OUTLET.finditer(t)
-    for word in ("记者", "作者", "编辑"):
-        i = t.find(word)
-        while i >= 0:
-            m = _BYLINE_OUTLET.search(t, max(0, i - 16), i + len(word) + 8)
-            if m is not None and m.end() == i:
-                matches.append(m)
-            i = t.find(word, i + len(word))
+    # bylines stand at the top or the bottom of a page: look there only
+    for lo, hi in ((0, min(len(t), _BYLINE_REACH)), (max(_BYLINE_REACH, len(t) - _BYLINE_REACH), len(t))):
+        for word in ("记者", "作者", "编辑"):
+            i = t.find(word, lo, hi)
+            while i >= 0:
+                m = _BYLINE_OUTLET.search(t, max(0, i - 16), i + len(word) + 8)
+                if m is not None and m.end() == i:
+                    matches.append(m)
+                i = t.find(word, i + len(word), hi)
     for m in matches:
         if True:
             s, e = m.span("name")
@@ -1074,12 +1087,12 @@ def _outlets(t: str, lexicon: EntityLexicon):
 
 # -- products -----------------------------------------------------------------
 
-_MODEL_CODE = regex.compile(r"(?:[A-Z]{1,3}\d{1,3}[A-Za-z]{0,3}|\d{1,2}(?:\.\d)?\s?(?:Pro|Max|Plus|Ultra|Lite|Turbo|Mini|Flash))(?![A-Za-z0-9])")
-_NOT_MODEL = regex.compile(r"(?:Q[1-4]|H[12]|FY\d+|[A-Z]\d{3,})$")
+_MODEL_CODE = re.compile(r"(?:[A-Z]{1,3}\d{1,3}[A-Za-z]{0,3}|\d{1,2}(?:\.\d)?\s?(?:Pro|Max|Plus|Ultra|Lite|Turbo|Mini|Flash))(?![A-Za-z0-9])")
+_NOT_MODEL = re.compile(r"(?:Q[1-4]|H[12]|FY\d+|[A-Z]\d{3,})$")
 _PRODUCT_HEADS = frozenset({"大模型", "App", "APP", "app", "AI", "助手", "智能体"})
-_BOOK = regex.compile(r"《(?P<name>[^《》\n]{1,30})》")
-_MEDIA_CONTEXT = regex.compile(r"(?:据|告诉|接受|向|对|援引|引述|综合)\s?\Z")
-_MEDIA_AFTER = regex.compile(r"\s?(?:报道|记者|获悉|了解到|独家|采访|发文|消息|杂志|报|称)")
+_BOOK = re.compile(r"《(?P<name>[^《》\n]{1,30})》")
+_MEDIA_CONTEXT = re.compile(r"(?:据|告诉|接受|向|对|援引|引述|综合)\s?\Z")
+_MEDIA_AFTER = re.compile(r"\s?(?:报道|记者|获悉|了解到|独家|采访|发文|消息|杂志|报|称)")
 
 
 def _products(t: str, lexicon: EntityLexicon, seg: Segmentation, known: list, orgs: list, heads: list):
@@ -1132,13 +1145,14 @@ def _products(t: str, lexicon: EntityLexicon, seg: Segmentation, known: list, or
 
 # -- branches and echoes --------------------------------------------------------
 
-_BRANCH = regex.compile(r"[（(]中国[)）]|\p{Han}{0,4}?(?:分行|支行|分公司|支公司|营业部|办事处|信用卡中心)")
+_BRANCH = re.compile(r"[（(]中国[)）]|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{0,4}?(?:分行|支行|分公司|支公司|营业部|办事处|信用卡中心)")
+_BRANCH_WORD = re.compile(r"分行|支行|分公司|支公司|营业部|办事处|信用卡中心|中国[)）]")
 
 
 def _branches(t: str, known: list):
     """A lexicon company's branch: 光大银行北京分行 (canonical: the company)."""
     for prio, s, e, label, canonical in known:
-        if label != "COMPANY":
+        if label != "COMPANY" or not _BRANCH_WORD.search(t, e, e + 10):
             continue
         m = _BRANCH.match(t, e)
         if m is not None and not any(c in _FUNC for c in t[e:m.end()]):
