@@ -166,6 +166,7 @@ class EntityLexicon:
     entries: tuple[LexiconEntry, ...]
     by_name: dict[str, LexiconEntry] = field(default_factory=dict)
     by_canonical: dict[str, LexiconEntry] = field(default_factory=dict)
+    by_ticker: dict[str, LexiconEntry] = field(default_factory=dict)
     index: Optional["NameIndex"] = None
 
     @classmethod
@@ -181,6 +182,12 @@ class EntityLexicon:
                 key = fold_case(fold(name))
                 if len(key) >= MIN_NAME_LEN:
                     lex.by_name[key] = e
+            if e.ticker:
+                # 0700.HK, META.US: the full ticker and its symbol (tickers are not matched in
+                # text, where a bare number is a number, but they name a company: canonical_name)
+                ticker = fold_case(fold(str(e.ticker)))
+                lex.by_ticker.setdefault(ticker, e)
+                lex.by_ticker.setdefault(ticker.split(".")[0], e)
         lex.index = NameIndex(lex.by_name.keys())
         return lex
 

@@ -230,7 +230,7 @@ def _tables() -> dict:
 # the one-character verbs that follow names (张三称, 李四在).
 _FUNC = frozenset("的了在是和与及或也都就将把被从向由以于对为等而且并让给跟同着过这那其该此各每称说去本前又才还已曾则即")
 # Function words that never end a given name (a narrower set than _FUNC: 吴庆才 is a name).
-_PURE_FUNC = frozenset("的了在是和与说称等也都就将把被从向由以于对为着过吗呢啊吧")
+_PURE_FUNC = frozenset("的了在是和与说称等也都就将把被从向由以于对为着过吗呢啊吧均亦皆仍又再还却便")
 # A person's name does not end with these (places, buildings, bodies).
 _PLACE_END = frozenset("路村桥城镇县街港寺站园楼厦场店馆局厅处队团社网股市省州区湾岛湖河")
 # Titles that follow a name: 刘淇书记, 王五市长.
@@ -732,9 +732,9 @@ def _list_neighbours(t: str, s: int, e: int, seg: Segmentation, P: _People, tran
         if pos >= len(t) or t[pos] != "、":
             break
         e2 = _name_at(t, pos + 1, seg) or _translit_at(t, pos + 1, seg, translit)
-        if e2 is None or (e2 < len(t) and _is_han(t[e2]) and t[e2] not in "和与及等"):
+        if e2 is None:
             break
-        P.add(pos + 1, e2, 3, shape_floor=-1.0)
+        P.add(pos + 1, e2, 3, shape_floor=-3.0)
         pos = e2
     pos = s
     for _ in range(5):
@@ -743,7 +743,7 @@ def _list_neighbours(t: str, s: int, e: int, seg: Segmentation, P: _People, tran
         s2 = _name_before(t, pos - 1, seg) or _translit_before(t, pos - 1, seg, translit)
         if s2 is None or (s2 > 0 and _is_han(t[s2 - 1]) and _left_cue(t, s2, P.T) < 0):
             break
-        P.add(s2, pos - 1, 3, shape_floor=-1.0)
+        P.add(s2, pos - 1, 3, shape_floor=-3.0)
         pos = s2
 
 
@@ -779,7 +779,7 @@ def _companies(t: str, lexicon: EntityLexicon, seg: Segmentation, suffix_spans: 
             if size:
                 spots.append((s, e, -size))  # a negative third item: glued, and the suffix's length
     spots.sort()
-    last_end, last_start = 0, None
+    last_end, last_start, last_core = 0, None, None
     for spot in spots:
         if spot[2] < 0:  # glued
             ps, q, size = spot
@@ -797,7 +797,7 @@ def _companies(t: str, lexicon: EntityLexicon, seg: Segmentation, suffix_spans: 
                 continue
             core = None
             if p == last_end and last_start is not None:
-                start = last_start  # 蓝鲸数科 + 科技: a suffix right after a name just found extends it
+                start, core = last_start, last_core  # 蓝鲸数科 + 科技: a suffix right after a name extends it
             else:
                 if not _may_end_a_body(seg.pieces[index - 1] if index else "", seg, T, lexicon,
                                        suffix in _STRICT_SUFFIX, t[p - 2:p] if p >= 2 else ""):
@@ -824,7 +824,7 @@ def _companies(t: str, lexicon: EntityLexicon, seg: Segmentation, suffix_spans: 
         # name (潮汐财经: 财经), must not lose to the shorter lexicon match inside it
         prio = 0 if core is not None or lexicon.lookup(suffix) is not None else 2
         yield (prio, start, q, "COMPANY", canonical)
-        last_end, last_start = q, start
+        last_end, last_start, last_core = q, start, core
     yield from _latin_companies(t, lexicon)
     yield from _org_lists(t, lexicon)
     yield from _outlets(t, lexicon)
@@ -832,6 +832,8 @@ def _companies(t: str, lexicon: EntityLexicon, seg: Segmentation, suffix_spans: 
 
 def _may_end_a_body(w: str, seg: Segmentation, T: dict, lexicon: EntityLexicon, strict: bool, before: str) -> bool:
     """A quick look at the piece ``w`` before a suffix: can it end a name's body? (most cannot: 发展 / 银行)"""
+    if w in T["fields"]:
+        return True  # 华东 金融 / 研究院
     if not w or w in T["org_stop"] or w[-1] in _FUNC:
         return False
     if len(w) == 1:
@@ -981,7 +983,7 @@ def _latin_companies(t: str, lexicon: EntityLexicon):
         known = lexicon.lookup(t[s:e])
         if known is not None and known.label != "COMPANY":
             continue
-        yield (2, s, e, "COMPANY", known.canonical if known else t[s:e])
+        yield (2, s, e, "COMPANY", known.canonical if known else canonical_name(t[s:e], lexicon))
 
 
 # the end of a list whose items are companies: …、伟德等公司
@@ -1042,8 +1044,8 @@ def _org_before_title(t: str, p: int, seg: Segmentation, lexicon: EntityLexicon)
             break
         if not seg.is_word(w):
             unknown = True
-        elif w not in places:
-            break
+        elif w not in places and (seg.frequency(w) >= 50 or w in _DEPARTMENT):
+            break  # a common word; a rare one (宣明 in 宣明典居) may be part of the name
         s, pieces = ws, pieces + 1
     if not unknown or e - s < 2 or lexicon.lookup(t[s:e]) is not None:
         return None
@@ -1198,11 +1200,19 @@ def _glued_person(t: str, i: int, j: int, seg: Segmentation, label: str) -> bool
 # -- canonical names ------------------------------------------------------------
 
 def canonical_name(name: str, lexicon: EntityLexicon, cutoff: float = 90.0) -> str:
-    """The canonical name of ``name``: exact alias, then a near variant, else the name itself."""
+    """The canonical name of ``name``: exact alias (or ticker), then a near variant, else the name itself.
+
+    A near variant has a rapidfuzz ``ratio`` of at least ``cutoff`` with a
+    lexicon name of four or more characters that starts with the same
+    character (``中国国际金融股分有限公司`` -> ``中金公司``).
+    """
     known = lexicon.lookup(name)
     if known is not None:
         return known.canonical
     key = fold_case(fold(name))
+    by_ticker = getattr(lexicon, "by_ticker", None)
+    if by_ticker and key in by_ticker:
+        return by_ticker[key].canonical  # NVDA, 0700.HK
     cache = _fuzzy_cache(lexicon)
     hit = cache.get(key, _MISSING)
     if hit is _MISSING:
