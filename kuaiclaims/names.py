@@ -216,13 +216,14 @@ def _tables() -> dict:
         "suffix": suffixes,
         "fields": fields,
         "suffix_words": frozenset(suffixes),
-        "org_stop": frozenset(read_lines("org_stop.txt")),
+        "org_stop": frozenset(read_lines("org_stop.txt")) | frozenset(_words("common_words.txt")),
+        "common": frozenset(_words("common_words.txt")),
         "places": frozenset(_words("places.txt")),
         "translit": frozenset("".join(_words("translit_chars.txt"))),
         # surnames that stand alone as a piece before the given name (张 / 洪峰), but
         # not those that are also everyday words (于, 高, 金, 和, 向 ...)
         "alone": frozenset(common - _WORDY_SURNAMES),
-        "common": common,
+        "common_surnames": common,
     }
 
 
@@ -527,7 +528,7 @@ class _People:
     def add(self, s: int, e: int, prio: int, *, shape_floor: float = -4.0, n: Optional[int] = None,
             after_org_ok: bool = True) -> bool:
         t, seg, T = self.t, self.seg, self.T
-        if (s, e) in self.found or e - s < 2 or _not_a_person(t, s, e):
+        if (s, e) in self.found or e - s < 2 or _not_a_person(t, s, e) or t[s:e] in T["common"]:
             return False
         n = _surname_len(t, s) if n is None else n
         if n:
@@ -567,7 +568,7 @@ class _People:
                 self.titled.append(title)
         elif _right_cue(t, e, T) or _speaker_line(t, s, e):
             self.add(s, e, 2, shape_floor=-1.0, n=n, after_org_ok=False)
-        elif not unknown or t[s] not in T["common"] and n == 1:
+        elif not unknown or t[s] not in T["common_surnames"] and n == 1:
             return  # a word of the dictionary, or a rare surname, needs a cue
         elif e - s - n == 2:
             if _shape(t, s, e, n) >= floor:
@@ -933,8 +934,8 @@ def _org_body(t: str, p: int, seg: Segmentation, stop, places, suffixes, *, floo
         return None
     start = kinds[-1][0]
     names = [k for _, k in kinds]
-    if "name" not in names and not ("place" in names and ("trade" in names or kind == "inst")):
-        return None
+    if "name" not in names and not ("place" in names and kind in ("inst", "media")):
+        return None  # a place and trade words alone (义乌快递) name an industry, not a firm
     if strict and names[0] not in ("name", "filler") and not legal:
         return None
     if p - start < 2 or p - start > max_chars + 2:
@@ -1008,10 +1009,11 @@ def _org_lists(t: str, lexicon: EntityLexicon):
             end = start - 1
         if len(items) < 2:
             continue
+        stop = _tables()["org_stop"]
         for s, e in items:
             item = t[s:e]
-            if any(c in _FUNC for c in item):
-                continue
+            if any(c in _FUNC for c in item) or item in stop or item.endswith(("基金", "资管", "养老金", "机构")):
+                continue  # 私募基金、养老金、保险资管等机构: kinds of investor, not names
             known = lexicon.lookup(item)
             if known is not None and known.label != "COMPANY":
                 continue
@@ -1040,7 +1042,7 @@ def _org_before_title(t: str, p: int, seg: Segmentation, lexicon: EntityLexicon)
     while s > 0 and pieces < 3 and e - s < 8:
         ws, _ = seg.piece(s - 1)
         w = t[ws:s]
-        if len(w) < 2 or not _all_han(t, ws, s) or w[0] in _FUNC or w[-1] in _FUNC:
+        if len(w) < 2 or not _all_han(t, ws, s) or w[0] in _FUNC or w[-1] in _FUNC or w in _tables()["org_stop"]:
             break
         if not seg.is_word(w):
             unknown = True
@@ -1056,7 +1058,8 @@ _OUTLET = re.compile(r"(?:来源|来自|出处)\s?[:：]\s?(?P<name>[\u3400-\u4d
 _BYLINE_OUTLET = re.compile(
     r"(?:^|(?<=[\s|丨]))(?P<name>[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,8})\s{1,4}(?:文\s?[|丨/]\s?)?(?=(?:记者|作者|编辑)\s?[:：]?\s?[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])", re.M)
 _BYLINE_REACH = 300  # characters from either end of a text where a byline may stand
-_OUTLET_TAIL = re.compile(r"(?:APP|App|app|客户端|官网|网站|微信公众号|公众号|微博)$")
+_OUTLET_TAIL = re.compile(r"(?:APP|App|app|客户端|官网|网站|微信公众号|公众号|微博|记者|编辑)$")
+_BYLINE_WORD_BEFORE = re.compile(r"(?:记者|作者|编辑|责编|文)[\s:：|丨/]*$")
 
 
 def _outlets(t: str, lexicon: EntityLexicon):
@@ -1081,8 +1084,9 @@ def _outlets(t: str, lexicon: EntityLexicon):
                 e = tail.start()  # 金融界APP -> 金融界
             name = t[s:e]
             known = lexicon.lookup(name)
-            if (known is not None and known.label != "COMPANY") or name in _tables()["places"]:
-                continue  # IP属地 北京 编辑: a place, not an outlet
+            if (known is not None and known.label != "COMPANY") or name in _tables()["places"] \
+                    or _BYLINE_WORD_BEFORE.search(t, max(0, s - 4), s):
+                continue  # IP属地 北京 编辑: a place; 记者 欧阳晓娟  编辑: a person
             # a page's structure, not a guess: it outranks a shorter lexicon name inside (新华财经: 财经)
             yield (0, s, e, "COMPANY", known.canonical if known else name)
 
@@ -1093,6 +1097,9 @@ _MODEL_CODE = re.compile(r"(?:[A-Z]{1,3}\d{1,3}[A-Za-z]{0,3}|\d{1,2}(?:\.\d)?\s?
 _NOT_MODEL = re.compile(r"(?:Q[1-4]|H[12]|FY\d+|[A-Z]\d{3,})$")
 _PRODUCT_HEADS = frozenset({"大模型", "App", "APP", "app", "AI", "助手", "智能体"})
 _BOOK = re.compile(r"《(?P<name>[^《》\n]{1,30})》")
+# titles of documents (laws, reports, notices), not products
+_DOCUMENT = re.compile(r"(?:办法|报告|通知|意见|规定|条例|决定|方案|规划|计划|纲要|白皮书|蓝皮书|指引|细则|公告|"
+                       r"协议|合同|通知书|协议书|法|准则|标准|指南|征求意见稿|暂行办法|管理办法|实施意见|指导意见)(?:[(（].*)?$")
 _MEDIA_CONTEXT = re.compile(r"(?:据|告诉|接受|向|对|援引|引述|综合)\s?\Z")
 _MEDIA_AFTER = re.compile(r"\s?(?:报道|记者|获悉|了解到|独家|采访|发文|消息|杂志|报|称)")
 
@@ -1102,8 +1109,8 @@ def _products(t: str, lexicon: EntityLexicon, seg: Segmentation, known: list, or
     for m in _BOOK.finditer(t):
         name = m.group("name")
         s, e = m.start("name"), m.end("name")
-        if lexicon.lookup(name) is not None:
-            continue  # the lexicon pass tags it
+        if lexicon.lookup(name) is not None or _DOCUMENT.search(name):
+            continue  # the lexicon pass tags it; a law, a report, a notice is not a product
         if _MEDIA_CONTEXT.search(t, max(0, m.start() - 4), m.start()) or _MEDIA_AFTER.match(t, m.end()):
             yield (2, s, e, "COMPANY", name)
         else:
@@ -1178,9 +1185,13 @@ def _echo_spans(t: str, seg: Segmentation, people: list, orgs: list):
         names.setdefault(t[s:e], ("COMPANY", canonical))
         ws, we = seg.piece(s)
         body = t[ws:we]
-        if ws == s and we < e and we - ws >= 2 and _all_han(t, ws, we) and not seg.is_word(body):
+        if ws == s and we < e and we - ws >= 2 and _all_han(t, ws, we) and not seg.is_word(body) \
+                and body not in _tables()["org_stop"]:
             names.setdefault(body, ("COMPANY", canonical))
+    stop = _tables()["org_stop"]
     for name, (label, canonical) in names.items():
+        if name in stop:
+            continue
         i = t.find(name)
         while i >= 0:
             j = i + len(name)
