@@ -1130,7 +1130,7 @@ def _products(t: str, lexicon: EntityLexicon, seg: Segmentation, known: list, or
         ws, we = seg.piece(s)
         if ws == s and we < e and we - ws >= 2:
             bodies.add(t[ws:we])
-    for body in bodies:
+    for body in list(bodies)[:_MAX_ECHOES]:
         i = t.find(body)
         while i >= 0:
             j = i + len(body)
@@ -1175,6 +1175,9 @@ def _echoes(t: str, seg: Segmentation, people: list, orgs: list):
             yield cand
 
 
+_MAX_ECHOES = 200
+
+
 def _echo_spans(t: str, seg: Segmentation, people: list, orgs: list):
     """Later (and earlier) mentions of a name found once: 程一笑 … 程一笑; 云帆科技 … 云帆."""
     names: dict[str, tuple[str, str]] = {}
@@ -1189,7 +1192,8 @@ def _echo_spans(t: str, seg: Segmentation, people: list, orgs: list):
                 and body not in _tables()["org_stop"]:
             names.setdefault(body, ("COMPANY", canonical))
     stop = _tables()["org_stop"]
-    for name, (label, canonical) in names.items():
+    # each name costs a scan of the text: at most _MAX_ECHOES of them keep the work linear in the text
+    for name, (label, canonical) in list(names.items())[:_MAX_ECHOES]:
         if name in stop:
             continue
         i = t.find(name)
