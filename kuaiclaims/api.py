@@ -9,7 +9,7 @@ import spacy
 from spacy.language import Language
 
 from . import components  # noqa: F401  (registers the factories)
-from .lexicons import builtin_entries, data_file, load_user_entries
+from .lexicons import builtin_entries, data_file, load_user_entries, read_lines
 from .periods import parse_date
 from .pipeline_state import ensure_extensions
 from .tokenizer import JiebaTokenizer
@@ -41,6 +41,8 @@ def load(*, extra_entities: object = None, discover_entities: bool = True, skip_
     ensure_extensions()
     nlp = spacy.blank("zh")
     words = [n for e in builtin_entries() + load_user_entries(extra_entities) for n in e.names]
+    # titles kept whole, so jieba's HMM cannot glue a title's last character to the name after it (官王琳)
+    words += [t for f in ("titles.txt", "person_titles.txt") for t in read_lines(f) if len(t) >= 2]
     nlp.tokenizer = JiebaTokenizer(nlp.vocab, words)
     nlp.add_pipe("kuaiclaims_entities", config={"extra_entities": extra_entities, "discover": discover_entities})
     nlp.add_pipe("kuaiclaims_quantities", config={"skip_furniture": skip_furniture})

@@ -6,6 +6,7 @@ fails loudly here, with the file and line, never later inside a pipeline.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -165,6 +166,7 @@ class EntityLexicon:
     entries: tuple[LexiconEntry, ...]
     by_name: dict[str, LexiconEntry] = field(default_factory=dict)
     by_canonical: dict[str, LexiconEntry] = field(default_factory=dict)
+    by_ticker: dict[str, LexiconEntry] = field(default_factory=dict)
     index: Optional["NameIndex"] = None
 
     @classmethod
@@ -180,19 +182,32 @@ class EntityLexicon:
                 key = fold_case(fold(name))
                 if len(key) >= MIN_NAME_LEN:
                     lex.by_name[key] = e
+            if e.ticker:
+                # 0700.HK, META.US: the full ticker and its symbol (tickers are not matched in
+                # text, where a bare number is a number, but they name a company: canonical_name)
+                ticker = fold_case(fold(str(e.ticker)))
+                lex.by_ticker.setdefault(ticker, e)
+                lex.by_ticker.setdefault(ticker.split(".")[0], e)
         lex.index = NameIndex(lex.by_name.keys())
         return lex
 
     def lookup(self, name: str) -> Optional[LexiconEntry]:
-        """The entry one of whose names is ``name`` (after folding width and case), if any."""
-        entry = self.by_name.get(name)  # most lookups are of names as the lexicon writes them
-        if entry is not None:
-            return entry
+        """The entry one of whose names is ``name`` (full-width forms and case folded)."""
+        entry = self.by_name.get(name)
+        if entry is not None or (name.lower() == name and not _foldable().search(name)):
+            return entry  # most names asked about are plain Han text: nothing to fold
         from .text import fold, fold_case
         return self.by_name.get(fold_case(fold(name)))
 
 
 _ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+
+
+@lru_cache(maxsize=1)
+def _foldable():
+    """The characters ``text.fold`` changes."""
+    from .text import FOLD_TABLE
+    return regex.compile("[" + "".join(regex.escape(chr(c)) for c, to in FOLD_TABLE.items() if c != to) + "]")
 
 
 class NameIndex:
@@ -212,22 +227,30 @@ class NameIndex:
         for name in self.names:
             lengths.setdefault(name[:2], set()).add(len(name))
         self._lengths = {k: sorted(v, reverse=True) for k, v in lengths.items()}
+        # positions whose first character can start a name and whose second can follow one:
+        # found by the standard library's ``re`` (its large character sets are bitmaps, much
+        # faster here than ``regex``), so Python visits a third of the positions, not all
+        firsts = "".join(sorted({n[0] for n in self.names}))
+        seconds = "".join(sorted({n[1] for n in self.names}))
+        self._starts = re.compile(f"(?=[{re.escape(firsts)}][{re.escape(seconds)}])") if self.names else None
 
-    def finditer(self, key: str) -> Iterator[tuple[int, int]]:
+    def finditer(self, key: str, starts: Optional[set] = None) -> Iterator[tuple[int, int]]:
         """``(start, end)`` of every name in ``key`` (a ``fold_case(fold(text))`` string)."""
+        if self._starts is None:
+            return
         names, lengths, alnum = self.names, self._lengths, _ALNUM
         n = len(key)
-        i = 0
-        while i < n - 1:
+        pos = 0
+        for m in self._starts.finditer(key):
+            i = m.start()
+            if i < pos or (starts is not None and i not in starts):
+                continue
             cands = lengths.get(key[i:i + 2])
             if cands is None or (key[i] in alnum and i > 0 and key[i - 1] in alnum):
-                i += 1
                 continue
             for length in cands:
                 j = i + length
                 if j <= n and key[i:j] in names and not (key[j - 1] in alnum and j < n and key[j] in alnum):
                     yield i, j
-                    i = j
+                    pos = j
                     break
-            else:
-                i += 1

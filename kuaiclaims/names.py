@@ -1,23 +1,147 @@
 """Companies, products and people: lexicon matches, names no lexicon knows, canonical names.
 
-``find_entities`` is pure: text and lexicon in, ``Entity`` list out.
-Lexicon names are matched on characters (one compiled trie pattern) so
-that jieba's segmentation cannot split them; unknown names come from
-rules: a title next to a surname-led name, organisation suffixes, Latin
-names next to a reporting verb, ``《X》`` for shows and outlets.
+``find_entities`` is pure: text and lexicon in, ``Entity`` list out. Lexicon
+names are matched on characters (``NameIndex``) so that jieba's segmentation
+cannot split them. Names no lexicon knows come from rules over the jieba
+pieces of the text (a ``Segmentation``: the tokenizer's, or one cut here):
+where words begin and end, and which words jieba's dictionary does not know.
+
+- People: an unknown word made of a surname and a one- or two-character
+  given name (``胡玮炜``; a surname piece and the piece after it: ``张 / 洪峰``),
+  kept when a title stands before it (``分析师``, ``记者 ``), a reporting verb,
+  honorific or title after it (``表示``, ``先生``, ``书记``), a colon after it at
+  a line's start, or, alone, when its given name is name-like
+  (``data/name_chars.tsv``, derived from jieba's own model); transliterated
+  names around a middle dot (``詹姆斯·卡梅隆``) or after a title (``总统奥巴马``);
+  Latin names after a title or before a verb (``Alex Yao表示``) and in brackets
+  after a name; the other names of a ``、`` list.
+- Companies: a body and an organisation suffix (``云帆科技``, ``江海银行``,
+  ``data/org_suffixes.tsv``), the body read backwards over the pieces that can
+  be a name (unknown or rare words, lexicon companies, places); a lexicon
+  company's branch (``光大银行北京分行``); the organisation before a title and a
+  name (``宣明典居总经理傅军民``); Latin names after ``公司`` or before
+  ``宣布``/``负责人``; the items of ``X、Y等公司``; the outlet of a ``来源：`` line.
+- Products: ``《X》``; a brand and a model code (``驰远S7``); an unknown word
+  and ``大模型``/``助手``/``App``/``AI`` (``帆语大模型``).
+- Every name found by a rule is also tagged where it appears again, and a
+  company's body alone (``云帆`` after ``云帆科技``).
+
+Speed: the pieces are looked at through set operations run in C (the
+distinct pieces of the text, those jieba does not know, those that are
+suffixes or titles); Python only visits the few hits, and every look-around
+is bounded to a few characters or pieces, so the work per text is linear.
 """
 from __future__ import annotations
 
+import bisect
+import operator
+import re
 from functools import lru_cache
-from typing import Optional
+from itertools import accumulate, compress, count
+from typing import Iterable, Iterator, Optional, Sequence
 
-import regex
 from rapidfuzz import fuzz, process
 
-from .lexicons import EntityLexicon, read_lines
+from .lexicons import EntityLexicon, read_lines, read_tsv
 from .text import fold, fold_case
 from .types import Entity
 
+
+# -- what the tokenizer knows -------------------------------------------------
+
+class Segmentation:
+    """The jieba pieces of one text and the dictionary they came from.
+
+    ``pieces`` concatenate to the text; ``freq`` is the tokenizer's jieba
+    dictionary (word -> frequency, 0 for prefixes that are not words);
+    ``unknown`` the indices of the pieces of two or more characters that the
+    dictionary does not hold (``tokenizer.cut`` notes them as it cuts; they are
+    looked up when not given). Offsets are character offsets.
+    """
+
+    __slots__ = ("pieces", "freq", "_unknown", "_ends", "_bounds")
+
+    def __init__(self, pieces: Sequence[str], freq: dict, unknown: Optional[Sequence[int]] = None):
+        self.pieces = pieces
+        self.freq = freq
+        self._unknown = unknown
+        self._ends: Optional[list[int]] = None
+        self._bounds: Optional[set] = None
+
+    @classmethod
+    def of(cls, text: str) -> "Segmentation":
+        """Cut ``text`` with a private jieba tokenizer (jieba's own dictionary), for callers without a Doc."""
+        from .tokenizer import cut
+
+        tk = _fallback_jieba()
+        pieces, unknown = cut(tk, text)
+        return cls(pieces, tk.FREQ, unknown)
+
+    @property
+    def ends(self) -> list[int]:
+        if self._ends is None:
+            self._ends = list(accumulate(map(len, self.pieces)))
+        return self._ends
+
+    def piece(self, i: int) -> tuple[int, int]:
+        """``(start, end)`` of the piece holding character ``i``."""
+        ends = self._ends if self._ends is not None else self.ends
+        j = bisect.bisect_right(ends, i)
+        if j >= len(ends):
+            return (ends[-1], ends[-1]) if ends else (0, 0)
+        return (ends[j - 1] if j else 0), ends[j]
+
+    @property
+    def bounds(self) -> set:
+        """Every offset where a piece begins or ends (0 and the text's length included)."""
+        if self._bounds is None:
+            self._bounds = set(self.ends)
+            self._bounds.add(0)
+        return self._bounds
+
+    def is_boundary(self, i: int) -> bool:
+        """True when a piece begins (or the text ends) at ``i``."""
+        bounds = self._bounds
+        return i in (bounds if bounds is not None else self.bounds)
+
+    def is_word(self, word: str) -> bool:
+        """True when ``word`` is in the dictionary (jieba's words and the lexicon's names)."""
+        return bool(self.freq.get(word))
+
+    def frequency(self, word: str) -> int:
+        return self.freq.get(word) or 0
+
+    def unknown_spans(self) -> list[tuple[int, int]]:
+        """``(start, end)`` of the pieces of two or more characters that the dictionary does not hold."""
+        pieces, ends = self.pieces, self.ends
+        if self._unknown is None:
+            self._unknown = [i for i in compress(count(), map(_not, map(self.freq.get, pieces)))
+                             if len(pieces[i]) > 1]
+        return [(ends[i] - len(pieces[i]), ends[i]) for i in self._unknown]
+
+    def spans_in(self, kinds: dict) -> list[tuple[int, int, str, int]]:
+        """``(start, end, kind, index)`` of the pieces that are keys of ``kinds``, in text order.
+
+        One ``map``/``compress`` pass in C over the pieces; Python sees only the hits.
+        """
+        pieces, ends = self.pieces, self.ends
+        return [(ends[i] - len(pieces[i]), ends[i], kinds[pieces[i]], i)
+                for i in compress(count(), map(kinds.__contains__, pieces))]
+
+
+_not = operator.not_
+
+
+@lru_cache(maxsize=1)
+def _fallback_jieba():
+    import jieba
+
+    tk = jieba.Tokenizer()
+    tk.initialize()
+    return tk
+
+
+# -- data ---------------------------------------------------------------------
 
 @lru_cache(maxsize=1)
 def _surnames() -> tuple[frozenset, frozenset]:
@@ -28,58 +152,148 @@ def _surnames() -> tuple[frozenset, frozenset]:
     return frozenset(single), frozenset(double)
 
 
+@lru_cache(maxsize=1)
+def _common_surnames() -> frozenset:
+    """The first 120 single surnames of ``surnames.txt`` (listed by frequency)."""
+    out = []
+    for line in read_lines("surnames.txt"):
+        out.extend(s for s in line.split() if len(s) == 1)
+    return frozenset(out[:120])
+
+
+@lru_cache(maxsize=1)
+def _name_chars() -> dict[str, tuple[float, float]]:
+    """Character -> (mid, end) log-ratios of being a given-name character (see bench/name_chars.py)."""
+    out = {}
+    for line in read_lines("name_chars.tsv"):
+        ch, mid, end = (line.split("\t") + ["", ""])[:3]
+        out[ch] = (float(mid) if mid else _MISSING_SCORE, float(end) if end else _MISSING_SCORE)
+    return out
+
+
+_MISSING_SCORE = -3.0   # a character jieba's model saw, but never in a name
+_UNSEEN = (0.0, 0.0)    # a character it never saw at all: rare, so as likely a name as not
+
+
 def _alt(words) -> str:
     return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
+def _kinds(groups: dict) -> dict[str, tuple[str, ...]]:
+    """Word -> the groups it belongs to."""
+    out: dict[str, tuple[str, ...]] = {}
+    for kind, words in groups.items():
+        for w in words:
+            out[w] = out.get(w, ()) + (kind,)
+    return out
+
+
+def _words(name: str) -> list[str]:
+    return [w for line in read_lines(name) for w in line.split()]
+
+
 @lru_cache(maxsize=1)
-def _patterns():
-    titles = read_lines("titles.txt")
-    verbs = read_lines("reporting_verbs.txt")
-    org_suffix = ("科技|集团|股份|银行|证券|资本|有限公司|有限责任公司|控股|基金|研究院|研究所|传媒|医药|"
-                  "物流|地产|实业|资管|保险|信托|期货|咨询|制药|电器|重工|航空|食品|酒业|影业|创投")
-    stop = "的和与及、在对为是将把被从向由以于等或也都而且并让给跟同了着过这那其该此各每"
+def _tables() -> dict:
+    titles = set(read_lines("titles.txt")) | set(read_lines("person_titles.txt"))
+    verbs = set(read_lines("reporting_verbs.txt"))
+    cues = set(read_lines("person_cues.txt"))
+    table = {s: kind for s, kind in read_tsv("org_suffixes.tsv", 2)}
+    suffixes = {s: kind for s, kind in table.items() if kind != "field"}
+    fields = frozenset(s for s, kind in table.items() if kind == "field")
+    right = (verbs | cues | set(_TITLES_AFTER)) - {"看来", "分析", "预计", "预测", "预期", "估计", "判断"}
+    common = _common_surnames()
     return {
-        "title_name": regex.compile(
-            rf"(?P<title>{_alt(titles)})(?P<name>[\p{{Han}}]{{2,3}}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
-            rf"(?=[,，。:：;；、)）”」\s]|$|{_alt(verbs)}|在|也|则|曾|对|向|还|就|认为|坦言|团队)"),
-        # title first, the 2-3 Han characters of the name read backwards (_names_before_titles)
-        "name_title": regex.compile(r"(?:董事长|总裁|首席执行官|CEO|教授|研究员|分析师|总经理)(?![\p{Han}]{0,1}[的])"),
-        "latin_person": regex.compile(
-            rf"(?<![A-Za-z])(?P<name>[A-Z][a-z]+ [A-Z][a-z]+)(?=\s?(?:团队|等人|等)?(?:{_alt(verbs)}))"),
-        # suffix first, body read backwards (see _org_names): a lazy body before
-        # an alternation of suffixes is tried at every Han character
-        "org_suffix": regex.compile(rf"(?:{org_suffix})(?!化)"),
-        "book": regex.compile(r"《(?P<name>[^《》\n]{1,30})》"),
-        "stop": stop,
-        "title_set": frozenset(titles),
+        "suffix_lasts": frozenset(w[-1] for w in suffixes),
+        "name_firsts": frozenset(_surnames()[0] | {d[0] for d in _surnames()[1]}),
+        "kinds": _kinds({"title": titles, "alone": common - _WORDY_SURNAMES, "known": read_lines("jieba_names.txt"),
+                         "suffix": set(suffixes) | set(_SUFFIX_COMPOUNDS), "product": _PRODUCT_HEADS}),
+        "titles": frozenset(titles),
+        "title_lens": sorted({len(t) for t in titles}, reverse=True),
+        "title_lasts": frozenset({t[-1] for t in titles} | set("员长师官")),
+        "right_firsts": frozenset(w[0] for w in right),
+        "right": frozenset(right),
+        "right_lens": sorted({len(w) for w in right}, reverse=True),
+        "suffix": suffixes,
+        "fields": fields,
+        "suffix_words": frozenset(suffixes),
+        "org_stop": frozenset(read_lines("org_stop.txt")) | frozenset(_words("common_words.txt")),
+        "common": frozenset(_words("common_words.txt")),
+        "places": frozenset(_words("places.txt")),
+        "translit": frozenset("".join(_words("translit_chars.txt"))),
+        # surnames that stand alone as a piece before the given name (张 / 洪峰), but
+        # not those that are also everyday words (于, 高, 金, 和, 向 ...)
+        "alone": frozenset(common - _WORDY_SURNAMES),
+        "common_surnames": common,
     }
 
 
-_MEDIA_CONTEXT = regex.compile(r"(?:据|告诉|接受|向|对|援引|引述|综合)\s?\Z")
-_MEDIA_AFTER = regex.compile(r"\s?(?:报道|记者|获悉|了解到|独家|采访|发文|消息|杂志|报|称)")
+# Characters that end a name read character by character: function words and
+# the one-character verbs that follow names (张三称, 李四在).
+_FUNC = frozenset("的了在是和与及或也都就将把被从向由以于对为等而且并让给跟同着过这那其该此各每称说去本前又才还已曾则即")
+# Function words that never end a given name (a narrower set than _FUNC: 吴庆才 is a name).
+_PURE_FUNC = frozenset("的了在是和与说称等也都就将把被从向由以于对为着过吗呢啊吧均亦皆仍又再还却便")
+# A person's name does not end with these (places, buildings, bodies).
+_PLACE_END = frozenset("路村桥城镇县街港寺站园楼厦场店馆局厅处队团社网股市省州区湾岛湖河")
+# Titles that follow a name: 刘淇书记, 王五市长.
+_TITLES_AFTER = ("董事长", "总裁", "首席执行官", "CEO", "教授", "研究员", "分析师", "总经理", "先生", "女士", "书记",
+                 "市长", "省长", "主席", "部长", "局长", "院长", "校长", "行长", "总理", "总统", "主任", "老师", "导演")
+# What follows a surname in a form of address, not a name: 张先生, 李某, 王总.
+_ADDRESS = frozenset({"某", "总", "老", "氏", "家", "姐", "哥", "董", "工", "某某", "先生", "女士", "小姐", "太太",
+                      "老师", "师傅", "同学", "阿姨", "大爷", "总裁", "经理", "主任", "院长", "行长", "局长",
+                      "部长", "校长", "书记", "市长", "县长", "处长", "科长", "所长", "厂长", "队长", "教授",
+                      "博士", "律师", "医生", "记者", "编辑"})
+# Common surnames that are also everyday one-character words.
+_WORDY_SURNAMES = frozenset("于高金石方白万向和余成任常安文时明全应师车连谷路包关宁司单解管曲甘左尚符华龙史牛齐乔"
+                            "江田叶马林黄钱毛武康施严邢")
+_NUMERAL = frozenset("0123456789零一二三四五六七八九十百千万亿两几数多余")
+_SEPARATORS = frozenset(" \t:|丨/")
+# CJK ideographs (the unified block and extension A, the compatibility block); the standard
+# library's ``re`` is used throughout: on these patterns it is several times faster than ``regex``
+_HANC = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAN = re.compile(f"[{_HANC}]")
+_HAN_RUN = re.compile(f"[{_HANC}]+")
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9&.+'\-]*")
 
+
+def _is_han(ch: str) -> bool:
+    """A CJK ideograph (the unified blocks, their extensions and the compatibility block)."""
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or ch >= "\U00020000"
+
+
+def _all_han(t: str, s: int, e: int) -> bool:
+    return e > s and _HAN_RUN.fullmatch(t, s, e) is not None
+
+
+# -- entry point --------------------------------------------------------------
 
 def find_entities(text: str, lexicon: EntityLexicon, *, discover: bool = True,
-                  ftext: Optional[str] = None) -> list[Entity]:
+                  ftext: Optional[str] = None, seg: Optional[Segmentation] = None) -> list[Entity]:
     """Every company, product and person in ``text``, in text order, without overlaps.
 
     Lexicon names win over names found by rules; a longer match wins over a
     shorter one that overlaps it. ``ftext`` is ``fold(text)`` when the caller
-    already has it.
+    already has it; ``seg`` the tokenizer's pieces of ``text`` (cut here when
+    not given). A lexicon name of one or two Han characters must stand on word
+    boundaries (``天合`` is not a name in ``全天合计``), and no lexicon name may end
+    or begin two characters inside a longer word (``中国移动`` in ``移动互联网``).
     """
     if not text:
         return []
     ftext = fold(text) if ftext is None else ftext
+    if seg is None:
+        seg = Segmentation.of(text)
     key = fold_case(ftext)
     cands: list[tuple[int, int, int, str, str]] = []  # (priority, start, end, label, canonical)
     if lexicon.index is not None:
         by_name = lexicon.by_name
-        for s, e in lexicon.index.finditer(key):
+        bounds = seg.bounds
+        for s, e in lexicon.index.finditer(key, bounds):
+            if not (s in bounds and e in bounds) and _is_han(ftext[s]) and _cuts_a_word(ftext, seg, s, e):
+                continue
             entry = by_name[key[s:e]]
             cands.append((0, s, e, entry.label, entry.canonical))
     if discover:
-        cands.extend(_discover(text, ftext, lexicon))
+        cands.extend(_discover(ftext, lexicon, seg, cands))
     # lexicon names first (longest first), then rules where the lexicon left room
     cands.sort(key=lambda c: (c[0] > 0, -(c[2] - c[1]), c[0], c[1]))
     taken = bytearray(len(text))
@@ -93,90 +307,927 @@ def find_entities(text: str, lexicon: EntityLexicon, *, discover: bool = True,
     return out
 
 
-def _discover(text: str, ftext: str, lexicon: EntityLexicon):
-    pats = _patterns()
+_SPLIT_CACHE: dict = {}
+
+
+def _split_words(freq: dict):
+    """A pattern of the suffixes and product words that the dictionary ``freq`` does not hold
+    (so jieba cuts them into several pieces), or None."""
+    key = id(freq)
+    if key not in _SPLIT_CACHE:
+        words = [w for w in list(_tables()["suffix_words"]) + list(_PRODUCT_HEADS)
+                 if not freq.get(w) and not w.isascii()]
+        if len(_SPLIT_CACHE) > 64:
+            _SPLIT_CACHE.clear()
+        _SPLIT_CACHE[key] = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True)))) if words else None
+    return _SPLIT_CACHE[key]
+
+
+def _split_span(t: str, i: int, j: int, seg: Segmentation) -> Optional[tuple[int, int, int]]:
+    """``(i, j, index)`` when the word ``t[i:j]`` begins a piece and ends one, or ends inside a
+    piece jieba's HMM made up (恒曜 / 新材拟); else None."""
+    if not seg.is_boundary(i):
+        return None
+    ends = seg.ends
+    k = bisect.bisect_right(ends, i)  # the piece that starts at i
+    if seg.is_boundary(j) or (ends[k] > j and not seg.is_word(seg.pieces[k])):
+        return (i, j, k)
+    return None
+
+
+def _cuts_a_word(t: str, seg: Segmentation, s: int, e: int) -> bool:
+    """A lexicon match that jieba's pieces contradict."""
+    if seg.is_boundary(s) and seg.is_boundary(e):
+        return False
+    if e - s <= 2:
+        return True
+    ps, pe = seg.piece(e - 1)
+    if pe - e >= 2 and seg.is_word(t[ps:pe]):
+        return True  # 中国移动 / 互联网: the match ends two characters into 移动互联网
+    ps, pe = seg.piece(s)
+    return s - ps >= 2 and seg.is_word(t[ps:pe])
+
+
+def _discover(t: str, lexicon: EntityLexicon, seg: Segmentation, known: list):
+    """Candidates ``(priority, start, end, label, canonical)`` for names the lexicon does not know."""
+    T = _tables()
+    spots: dict[str, list] = {"title": [], "alone": [], "suffix": [], "product": [], "known": []}
+    for s, e, kinds, i in seg.spans_in(T["kinds"]):
+        for kind in kinds:
+            spots[kind].append((s, e, i))
+    # suffixes and product words jieba's dictionary lacks (茶饮, 大模型) come as several pieces:
+    # one scan of the text with the standard library's ``re`` (fast on a short literal alternation)
+    split = _split_words(seg.freq)
+    if split is not None:
+        added = False
+        for m in split.finditer(t):
+            span = _split_span(t, m.start(), m.end(), seg)
+            if span is not None:
+                spots["product" if m.group() in _PRODUCT_HEADS else "suffix"].append(span)
+                added = True
+        if added:
+            spots["suffix"].sort()
+            spots["product"].sort()
+    unknown = seg.unknown_spans()
+    out = list(_branches(t, known))
+    orgs = list(_companies(t, lexicon, seg, spots["suffix"], unknown))
+    out.extend(orgs)
+    people = _people(t, lexicon, seg, spots["title"], spots["alone"] + spots["known"], unknown)
+    out.extend(people)
+    out.extend(_products(t, lexicon, seg, known, orgs, spots["product"]))
+    out.extend(_echoes(t, seg, people, orgs))
+    return out
+
+
+# -- people -------------------------------------------------------------------
+
+def _surname_len(t: str, s: int) -> int:
     single, double = _surnames()
-    for m in pats["title_name"].finditer(ftext):
-        name = m.group("name")
-        s, e = m.start("name"), m.end("name")
-        if len(name) == 3 and name[-1] in _AFTER_NAME:
-            name, e = name[:2], e - 1  # 首席财务官李蔓在说明会上: 在 opens the next phrase
-        if name[1:] in pats["title_set"] or name[-2:] in pats["title_set"]:
-            continue  # 负责人向记者透露: 向 + a title is no name
-        if name[0].isascii() or name[:2] in double or name[0] in single:
-            known = lexicon.lookup(name)
-            yield (1, s, e, "PERSON", known.canonical if known and known.label == "PERSON" else name)
-    for s, e in _names_before_titles(ftext, pats["name_title"]):
-        name = ftext[s:e]
-        if (name[:2] in double or name[0] in single) and lexicon.lookup(name) is None:
-            yield (2, s, e, "PERSON", name)
-    for m in pats["latin_person"].finditer(ftext):
-        yield (1, m.start("name"), m.end("name"), "PERSON", m.group("name"))
-    for s, p, e in _org_names(ftext, pats["org_suffix"], pats["stop"]):
-        name, body = ftext[s:e], ftext[s:p]
-        known = lexicon.lookup(name) or lexicon.lookup(body)
-        yield (2, s, e, "COMPANY", known.canonical if known and known.label == "COMPANY" else canonical_name(name, lexicon))
-    for m in pats["book"].finditer(ftext):
-        name = m.group("name")
-        s, e = m.start("name"), m.end("name")
+    if t[s:s + 2] in double:
+        return 2
+    return 1 if s < len(t) and t[s] in single else 0
+
+
+def _shape(t: str, s: int, e: int, n: int) -> float:
+    """How name-like the given name ``t[s+n:e]`` is: the lower of its characters' log-ratios."""
+    chars = _name_chars()
+    given = t[s + n:e]
+    if len(given) == 1:
+        return chars.get(given, _UNSEEN)[1]
+    if len(given) == 2:
+        return min(chars.get(given[0], _UNSEEN)[0], chars.get(given[1], _UNSEEN)[1])
+    return _MISSING_SCORE
+
+
+def _name_at(t: str, s: int, seg: Segmentation, piece_end: Optional[int] = None) -> Optional[int]:
+    """End of a Chinese name (surname + one or two characters) that starts at ``s``, if one does.
+
+    Read on jieba's pieces: the name is one piece (``胡玮炜``), or a surname
+    piece and the piece after it (``张 / 洪峰``); a verb jieba glued to the name
+    is left out (``陈昊称``, ``郑岳认 / 为``), a given name jieba split is joined
+    (``刘以 / 秦``, ``石安 / 楠则``).
+    """
+    n = _surname_len(t, s)
+    if not n:
+        return None
+    if piece_end is not None:
+        ps, pe = s, piece_end  # a name that starts inside a piece (官林若溪)
+    else:
+        ps, pe = seg.piece(s)
+    if ps != s:
+        return None
+    size = pe - s
+    T = _tables()
+    if size == n:  # the surname alone: the given name is the next piece
+        qs, qe = seg.piece(pe)
+        if qs == pe and 1 <= qe - qs <= 2 and _all_han(t, qs, qe) and t[qs] not in _FUNC:
+            if qe - qs == 2 and (t[qe - 1] in _FUNC or _right_cue(t, qe - 1, T)):
+                return qe - 1  # 郑 / 岳认 / 为
+            return qe
+        return None
+    if not (n < size <= n + 3 and _all_han(t, s, pe)):
+        return None
+    if size == n + 3:
+        return pe - 1 if t[pe - 1] in _FUNC or _right_cue(t, pe - 1, T) else None
+    if size == n + 2 and (t[pe - 1] in _FUNC or _right_cue(t, pe - 1, T)):
+        return pe - 1  # jieba glued the verb: 陈昊称
+    if size == n + 1 and pe < len(t):
+        # jieba split the given name: 刘以 / 秦 (then the name's end), 李焯 / 桃表示, 石安 / 楠则
+        qs, qe = seg.piece(pe)
+        if qe - qs == 1 and _is_han(t[qs]) and t[qs] not in _PURE_FUNC and (
+                qe >= len(t) or not _is_han(t[qe]) or t[qe] in _PURE_FUNC or _right_cue(t, qe, T)):
+            return qe
+        if qe - qs == 2 and _is_han(t[qs]) and t[qs] not in _FUNC and t[qs + 1] in _FUNC \
+                and not seg.is_word(t[qs:qe]):
+            return qs + 1
+    return pe
+
+
+def _name_before(t: str, p: int, seg: Segmentation) -> Optional[int]:
+    """Start of a Chinese name that ends at ``p`` (a piece boundary), if one does."""
+    if p < 2 or not seg.is_boundary(p):
+        return None
+    qs, _ = seg.piece(p - 1)
+    size = p - qs
+    if 2 <= size <= 4 and _all_han(t, qs, p):
+        n = _surname_len(t, qs)
+        if n and n < size <= n + 2:
+            return qs
+    if 1 <= size <= 2 and qs > 0 and _all_han(t, qs, p):
+        rs, _ = seg.piece(qs - 1)
+        n = qs - rs
+        if n in (1, 2) and _surname_len(t, rs) == n:
+            return rs
+        if n == 2 and t[rs] in _FUNC and _surname_len(t, rs + 1) == 1:
+            return rs + 1  # jieba glued the surname to a function word: 但梁 / 大伟
+    return None
+
+
+def _left_cue(t: str, s: int, T: dict) -> int:
+    """Where the title or byline word right before ``s`` begins (``分析师``, ``记者 ``, ``作者：``), or -1."""
+    i = s
+    while i > 0 and s - i < 3 and t[i - 1] in _SEPARATORS:
+        i -= 1
+    if i == 0 or t[i - 1] not in T["title_lasts"]:
+        return -1
+    titles = T["titles"]
+    for n in T["title_lens"]:
+        if i - n >= 0 and t[i - n:i] in titles:
+            return i - n
+    # a job that ends like one: 调研员, 处处长, 设计师, 外交官
+    if i == s and i >= 2 and t[i - 1] in "员长师官" and _is_han(t[i - 2]):
+        return i - 2
+    return -1
+
+
+def _speaker_line(t: str, s: int, e: int) -> bool:
+    """A name that opens a line or sentence and is followed by a colon: ``姜山：`` (an interview)."""
+    return e < len(t) and t[e] in ":：" and (s == 0 or t[s - 1] in "\n。!?”\" \t")
+
+
+def _right_cue(t: str, e: int, T: dict) -> bool:
+    """A reporting verb, a person's verb or honorific, or a title right after ``e``."""
+    if e >= len(t) or t[e] not in T["right_firsts"]:
+        return False
+    right = T["right"]
+    for n in T["right_lens"]:
+        if t[e:e + n] in right:
+            return True
+    return False
+
+
+def _not_a_person(t: str, s: int, e: int) -> bool:
+    """Context that rules out a person: a number before, a place-like last character, a dot, a title."""
+    if s > 0 and (t[s - 1] in _NUMERAL or t[s - 1] in "·•・-"):
+        return True
+    if e < len(t) and t[e] in "·•・":
+        return True
+    if t[e - 1] in _PLACE_END:
+        return True
+    lo = max(0, s - 20)
+    return t.rfind("《", lo, s) > t.rfind("》", lo, s)
+
+
+def _person(t: str, s: int, e: int, lexicon: EntityLexicon, prio: int):
+    name = t[s:e]
+    known = lexicon.by_name.get(name) if _is_han(name[-1]) else lexicon.lookup(name)
+    if known is not None and known.label != "PERSON":
+        return None
+    return (prio, s, e, "PERSON", known.canonical if known is not None else t[s:e])
+
+
+class _People:
+    """The people of one text, gathered by the rules of ``_people``."""
+
+    def __init__(self, t: str, lexicon: EntityLexicon, seg: Segmentation):
+        self.t, self.lexicon, self.seg = t, lexicon, seg
+        self.T = _tables()
+        self.found: dict[tuple[int, int], tuple] = {}
+        self.titled: list[int] = []  # where the title of a name found after it begins
+
+    def add(self, s: int, e: int, prio: int, *, shape_floor: float = -4.0, n: Optional[int] = None,
+            after_org_ok: bool = True) -> bool:
+        t, seg, T = self.t, self.seg, self.T
+        if (s, e) in self.found or e - s < 2 or _not_a_person(t, s, e) or t[s:e] in T["common"]:
+            return False
+        n = _surname_len(t, s) if n is None else n
+        if n:
+            given = t[s + n:e]
+            if given in _ADDRESS or given in T["titles"] or given[-1] == "某" or given in _FUNC:
+                return False
+            if not after_org_ok and s > 0 and seg.is_word(t[s - 1:s + 1]):
+                return False  # 现金红利, 真金白银: the surname belongs to the word before
+            if t[s] in _FUNC:
+                shape_floor = max(shape_floor, 2.0)  # 和, 向, 于: more often a function word
+            if e - s == 2 and seg.frequency(t[s:e]) >= 100:
+                shape_floor = max(shape_floor, 1.5)  # a common word of the dictionary (荣幸, 官方)
+            if _shape(t, s, e, n) < shape_floor:
+                return False
+        if e - s <= 3 and seg.frequency(t[s:e]) > 2000:
+            return False  # a common word (高手, 王者), not a name
+        if not after_org_ok and s > 0 and seg.is_boundary(s):
+            ps, _ = seg.piece(s - 1)
+            before = self.lexicon.lookup(t[ps:s])
+            if before is not None and before.label != "PERSON":
+                return False  # 新浪乐居: the end of an organisation's name
+        cand = _person(t, s, e, self.lexicon, prio)
+        if cand is not None:
+            self.found[(s, e)] = cand
+        return cand is not None
+
+    def candidate(self, s: int, e: int, unknown: bool, han: bool = False, floor: float = 0.8) -> None:
+        """Judge a surname-led name ``t[s:e]`` by its cues and its shape (``han``: known to be all Han)."""
+        t, T = self.t, self.T
+        n = _surname_len(t, s)
+        if not n or not 1 <= e - s - n <= 2 or not (han or _all_han(t, s, e)):
+            return
+        title = _left_cue(t, s, T)
+        if title >= 0:
+            # a title's name may hold a shorter lexicon name (副秘书长肖长虹: 长虹)
+            if self.add(s, e, 0 if e - s >= 3 else 2, shape_floor=-4.0, n=n):
+                self.titled.append(title)
+        elif _right_cue(t, e, T) or _speaker_line(t, s, e):
+            self.add(s, e, 2, shape_floor=-1.0, n=n, after_org_ok=False)
+        elif not unknown or t[s] not in T["common_surnames"] and n == 1:
+            return  # a word of the dictionary, or a rare surname, needs a cue
+        elif e - s - n == 2:
+            if _shape(t, s, e, n) >= floor:
+                self.add(s, e, 3, shape_floor=floor, n=n, after_org_ok=False)
+        elif _shape(t, s, e, n) >= 2.0 and _stands_alone(t, s, e):
+            self.add(s, e, 3, shape_floor=2.0, n=n, after_org_ok=False)
+
+
+def _people(t: str, lexicon: EntityLexicon, seg: Segmentation, titles: list, alone: list, unknown: list) -> list:
+    P = _People(t, lexicon, seg)
+    T = P.T
+    firsts = T["name_firsts"]
+    # unknown words that start with a surname: 胡玮炜, 陈昊称 (glued verb), 方予 / 衡称 (split)
+    lasts = T["title_lasts"]
+    for s, e in unknown:
+        if e - s > 5:
+            continue
+        end = _name_at(t, s, seg, piece_end=e) if t[s] in firsts else None
+        if end is not None:
+            # (jieba's HMM keeps Han and Latin apart: a piece that starts with a surname is all Han)
+            P.candidate(s, end, unknown=end == e or not seg.is_word(t[s:end]), han=end <= e)
+        elif t[s] in lasts and e - s >= 2 and t[s + 1] in firsts and _left_cue(t, s + 1, T) >= 0:
+            # a title's last character glued to the name: 首席财务 / 官林若溪, 官伍 / 婕
+            end = _name_at(t, s + 1, seg, piece_end=e)
+            if end is not None:
+                P.candidate(s + 1, end, unknown=True)
+    # a surname standing alone before its given name (张 / 洪峰), and the full names jieba's
+    # dictionary holds (周星驰, data/jieba_names.txt)
+    for s, e, _ in alone:
+        if e - s == 3:
+            P.candidate(s, e, unknown=True, han=True, floor=0.0)
+            continue
+        end = _name_at(t, s, seg, piece_end=e)
+        if end is not None and (s, end) not in P.found:
+            P.candidate(s, end, unknown=not seg.is_word(t[e:end]))
+    # a title, then a name no rule above found: 总统奥巴马, 首席经济学家Mark Chen, 总裁张伟
+    for s0, e0, _ in titles:
+        s = e0
+        while s < len(t) and s - e0 < 4 and t[s] in _SEPARATORS:
+            s += 1
+        if s >= len(t):
+            continue
+        if not _is_han(t[s]):
+            continue  # Latin names: below
+        end = _name_at(t, s, seg)
+        if end is not None:
+            if (s, end) not in P.found:
+                P.candidate(s, end, unknown=True)
+        else:
+            end = _translit_at(t, s, seg, T["translit"])
+            if end is not None:
+                P.add(s, end, 1, n=0)
+    # transliterated names: 詹姆斯·卡梅隆
+    for m in _DOT.finditer(t):
+        span = _dotted_name(t, m.start(), T["translit"])
+        if span is not None:
+            s, e = span
+            lo = max(0, s - 20)
+            if (s, e) not in P.found and t[e - 1] not in _PLACE_END and t[e - 1] != "山" and not (
+                    t.rfind("《", lo, s) > t.rfind("》", lo, s)):
+                cand = _person(t, s, e, lexicon, 2)
+                if cand is not None:
+                    P.found[(s, e)] = cand
+    # Latin names after a title or before a verb: 首席经济学家Mark Chen, Alex Yao表示
+    for m in (_LATIN_NAME_RUN.finditer(t) if _HAS_LATIN_NAME.search(t) else ()):
+        s, e = m.span()
+        if _left_cue(t, s, T) >= 0:
+            P.add(s, e, 1, n=0)  # 首席经济学家Mark Chen, 市场总监JohnKoller
+        elif " " in m.group():
+            after = _TEAM.match(t, e)
+            if _right_cue(t, after.end() if after else e, T):
+                P.add(s, e, 1, n=0)  # Alex Yao团队指出
+    # the other names of a list: 张三、李四和王五
+    for (s, e) in list(P.found):
+        if _is_han(t[s]):
+            _list_neighbours(t, s, e, seg, P, T["translit"])
+    # a name's spelling in brackets, and a transliterated name before one: 苏帕蒂（Subodhi）
+    for (s, e) in list(P.found):
+        m = _LATIN_IN_BRACKETS.match(t, e)
+        if m is not None:
+            P.add(m.start("name"), m.end("name"), 2, n=0)
+    for m in _BRACKET_OPEN.finditer(t):
+        lm = _LATIN_IN_BRACKETS.match(t, m.start())
+        if lm is None or _LATIN_ORG_WORD.search(lm.group("name")):
+            continue
+        s = _translit_before(t, m.start(), seg, T["translit"], least=2)
+        if s is not None and P.add(s, m.start(), 2, n=0):
+            P.add(lm.start("name"), lm.end("name"), 2, n=0)
+    orgs = [org for org in (_org_before_title(t, p, seg, lexicon) for p in P.titled) if org is not None]
+    return list(P.found.values()) + orgs
+
+
+_DOT = re.compile(r"[·•・]")
+_HAS_LATIN_NAME = re.compile(r"[A-Z][a-z]")
+_TEAM = re.compile(r"\s?(?:团队|等人|等)")
+# a name's original spelling in brackets: 威廉姆斯（Harold Williams）
+_LATIN_IN_BRACKETS = re.compile(r"\s?[（(](?P<name>[A-Za-z][A-Za-z .'\-]{1,40}?)[)）,，]")
+# a Latin name: one to three capitalised words, maybe written together (JohnKoller)
+_LATIN_NAME_RUN = re.compile(r"[A-Z](?<![A-Za-z][A-Z])(?<![A-Za-z] [A-Z])[a-z]+(?: ?[A-Z][a-z]+){0,2}(?![A-Za-z])(?! [A-Z])")
+_BRACKET_OPEN = re.compile(r"[（(](?<=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff][（(])(?=[A-Za-z])")
+_LATIN_ORG_WORD = re.compile(r"(?i)\b(?:inc|ltd|llc|corp|co|group|holdings?|tech|technolog|capital|bank|"
+                                r"securities|partners|labs?|ai|studio|games|media|motors?)")
+
+
+def _translit_at(t: str, s: int, seg: Segmentation, translit: frozenset) -> Optional[int]:
+    """End of a transliterated name (3-6 characters of ``translit_chars.txt``) starting at ``s``."""
+    e = s
+    while e < len(t) and e - s < 7 and t[e] in translit:
+        e += 1
+    if not 3 <= e - s <= 6 or (e < len(t) and t[e] in translit):
+        return None
+    if not (seg.is_boundary(s) and seg.is_boundary(e)):
+        return None
+    return e
+
+
+def _translit_before(t: str, p: int, seg: Segmentation, translit: frozenset, least: int = 3) -> Optional[int]:
+    """Start of a transliterated name that ends at ``p``."""
+    s = p
+    while s > 0 and p - s < 7 and t[s - 1] in translit:
+        s -= 1
+    if not least <= p - s <= 6 or (s > 0 and t[s - 1] in translit):
+        return None
+    if not (seg.is_boundary(s) and seg.is_boundary(p)):
+        return None
+    return s
+
+
+def _stands_alone(t: str, s: int, e: int) -> bool:
+    """A two-character name with punctuation or the text's edge on one side (``，张捷永远``)."""
+    before = t[s - 1] if s > 0 else "\n"
+    after = t[e] if e < len(t) else "\n"
+    return not _is_han(before) or not _is_han(after)
+
+
+def _dotted_name(t: str, dot: int, translit: frozenset) -> Optional[tuple[int, int]]:
+    """``(start, end)`` of a name like ``克里斯托弗·诺兰`` around the dot at ``dot``."""
+    s = dot
+    while s > 0 and dot - s < 8 and t[s - 1] in translit:
+        s -= 1
+    if s == dot or (s > 0 and t[s - 1] in "·•・"):
+        return None  # the start of a longer name is handled at its first dot
+    e = dot
+    for _ in range(3):  # at most four parts
+        j = e + 1
+        while j < len(t) and j - e <= 8 and t[j] in translit:
+            j += 1
+        if j == e + 1:
+            break
+        e = j
+        if e >= len(t) or t[e] not in "·•・":
+            break
+    if e == dot or e - s < 3:
+        return None
+    return s, e
+
+
+def _list_neighbours(t: str, s: int, e: int, seg: Segmentation, P: _People, translit: frozenset) -> None:
+    """Names on either side of ``、`` next to a person (at most five each way)."""
+    pos = e
+    for _ in range(5):
+        if pos >= len(t) or t[pos] != "、":
+            break
+        e2 = _name_at(t, pos + 1, seg) or _translit_at(t, pos + 1, seg, translit)
+        if e2 is None:
+            break
+        P.add(pos + 1, e2, 3, shape_floor=-3.0)
+        pos = e2
+    pos = s
+    for _ in range(5):
+        if pos <= 0 or t[pos - 1] != "、":
+            break
+        s2 = _name_before(t, pos - 1, seg) or _translit_before(t, pos - 1, seg, translit)
+        if s2 is None or (s2 > 0 and _is_han(t[s2 - 1]) and _left_cue(t, s2, P.T) < 0):
+            break
+        P.add(s2, pos - 1, 3, shape_floor=-3.0)
+        pos = s2
+
+
+# -- companies ----------------------------------------------------------------
+
+# Words after which an organisation suffix is a generic noun, not a name's end.
+_SUFFIX_AFTER_STOP = re.compile(r"指数|板块|行业|产业|领域|概念|类|股(?!份)|市场|价格|化(?!工)|业务|人士|部门|"
+                                   r"股份|股票|股权|债券|门店|赛道|品类|产品|设备|企业|厂商|品牌|"
+                                   r"公司(?![\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{0,2}(?:董事|总裁|首席))")
+# Suffixes that are also common nouns after a verb or a modifier (回购股份, 装修公司): their body
+# must be a word jieba does not know, a lexicon company or a Latin name.
+_STRICT_SUFFIX = frozenset({"公司", "游戏", "机器人", "咖啡", "茶饮", "餐饮", "食品", "酒店", "零售", "电子", "材料",
+                            "股份", "控股", "资本", "投资", "保险", "基金", "资管", "信托", "期货", "技术",
+                            "建设", "文化", "教育", "健康", "网络", "信息", "动力", "工业", "实业"})
+_RARE = 500  # a dictionary word used less often than this may be a name's body (江海银行)
+# Legal forms: the name before them may hold common words (银川新华百货股份有限公司).
+_LEGAL_HEAD = ("有限责任", "股份有限", "有限", "集团", "总")
+# one-character words jieba's HMM glues to the name after them: 据麦野 / 咖啡, 将云帆 / 科技, 药企康澜 / 生物
+_GLUED_BEFORE = _FUNC | frozenset("据家企")
+# words of jieba's dictionary made of a suffix and a title: 江海 / 银行行长 / 程立新 (the suffix's length)
+_SUFFIX_COMPOUNDS = {"银行行长": 2, "公司总裁": 2}
+
+
+def _companies(t: str, lexicon: EntityLexicon, seg: Segmentation, suffix_spans: list, unknown: list):
+    T = _tables()
+    suffixes, stop, places = T["suffix"], T["org_stop"], T["places"]
+    sw, lasts = T["suffix_words"], T["suffix_lasts"]
+    spots: list = list(suffix_spans)
+    # an unknown word that ends with a suffix (恒曜新材): the body and the suffix glued
+    for s, e in unknown:
+        if e - s >= 3 and t[e - 1] in lasts and _all_han(t, s, e):
+            size = _glued_suffix(t[s:e], sw)
+            if size:
+                spots.append((s, e, -size))  # a negative third item: glued, and the suffix's length
+    spots.sort()
+    last_end, last_start, last_core = 0, None, None
+    for spot in spots:
+        if spot[2] < 0:  # glued
+            ps, q, size = spot
+            p = q + size
+            if ps < last_end or p - ps < 2 or not _body_ok(t, ps, p, stop):
+                continue
+            suffix = t[p:q]
+            start, core = ps, None
+        else:
+            p, q, index = spot
+            if t[p:q] in _SUFFIX_COMPOUNDS:
+                q = p + _SUFFIX_COMPOUNDS[t[p:q]]
+            suffix = t[p:q]
+            if p < last_end:
+                continue
+            core = None
+            if p == last_end and last_start is not None:
+                start, core = last_start, last_core  # 蓝鲸数科 + 科技: a suffix right after a name extends it
+            else:
+                if not _may_end_a_body(seg.pieces[index - 1] if index else "", seg, T, lexicon,
+                                       suffix in _STRICT_SUFFIX, t[p - 2:p] if p >= 2 else ""):
+                    continue
+                found = _org_body(t, p, seg, stop, places, suffixes, floor=last_end, kind=suffixes[suffix],
+                                  strict=suffix in _STRICT_SUFFIX, lexicon=lexicon)
+                if found is None:
+                    continue
+                start, core = found
+            if _SUFFIX_AFTER_STOP.match(t, q):
+                continue
+        if spot[2] < 0 and _SUFFIX_AFTER_STOP.match(t, q):
+            continue
+        kind = suffixes[suffix]
+        name = t[start:q]
         known = lexicon.lookup(name)
         if known is not None:
-            continue  # the lexicon pass tags it
-        if _MEDIA_CONTEXT.search(ftext, max(0, m.start() - 4), m.start()) or _MEDIA_AFTER.match(ftext, m.end()):
+            canonical = known.canonical if known.label == "COMPANY" else name
+        elif core is not None and kind != "media":
+            canonical = core.canonical  # 北京龙湖置业有限公司 -> 龙湖
+        else:
+            canonical = canonical_name(name, lexicon)
+        # a lexicon company with more words (携程商务公司), or a suffix that is itself a lexicon
+        # name (潮汐财经: 财经), must not lose to the shorter lexicon match inside it
+        prio = 0 if core is not None or lexicon.lookup(suffix) is not None else 2
+        yield (prio, start, q, "COMPANY", canonical)
+        last_end, last_start, last_core = q, start, core
+    yield from _latin_companies(t, lexicon)
+    yield from _org_lists(t, lexicon)
+    yield from _outlets(t, lexicon)
+
+
+def _may_end_a_body(w: str, seg: Segmentation, T: dict, lexicon: EntityLexicon, strict: bool, before: str) -> bool:
+    """A quick look at the piece ``w`` before a suffix: can it end a name's body? (most cannot: 发展 / 银行)"""
+    if w in T["fields"]:
+        return True  # 华东 金融 / 研究院
+    if not w or w in T["org_stop"] or w[-1] in _FUNC:
+        return False
+    if len(w) == 1:
+        return before in ("有限", "股份")
+    if not _is_han(w[0]) or w in T["places"] or w in T["suffix"] or w in T["fields"] or w in lexicon.by_name:
+        return True
+    f = seg.frequency(w)
+    return f == 0 or (not strict and f < _RARE) or w in _LEGAL_HEAD
+
+
+def _glued_suffix(word: str, suffixes: frozenset) -> int:
+    """Length of the suffix that ends ``word``, or 0."""
+    for n in (3, 2, 1):
+        if len(word) - n >= 2 and word[-n:] in suffixes:
+            return n
+    return 0
+
+
+def _org_body(t: str, p: int, seg: Segmentation, stop, places, suffixes, *, floor: int, kind: str,
+              strict: bool, lexicon: EntityLexicon):
+    """``(start, core)`` of the name whose suffix begins at ``p``, or None.
+
+    Read backwards over at most four pieces (eight characters; six pieces and
+    twelve before a legal form like ``有限公司``), stopping at a common word, a
+    function word, a stop word or an institution (``大学`` in
+    ``清远大学房地产研究所``). The piece next to the suffix may be a rare word of
+    the dictionary (``江海银行``; not for ``strict`` suffixes like ``公司``:
+    ``装修公司``); pieces further out must be words jieba does not know,
+    lexicon names, places or trade words; one common word may stand between a
+    lexicon company and the suffix (``携程商务公司``). The body must hold a
+    name, or be a place before a trade word (``华东财经大学``) or before an
+    institution a place can name (``广州商业银行``, ``东京商品交易所``).
+    ``core`` is the lexicon company inside the body, if there is one.
+    """
+    legal = False
+    if p > floor:
+        ws, _ = seg.piece(p - 1)
+        if t[ws:p] in _LEGAL_HEAD and t[p:p + 2] == "公司":
+            p, legal = ws, True  # 股份 / 有限公司, 有限责任 / 公司
+    legal = legal or t[p:p + 4] in ("有限公司", "股份有限", "有限责任")
+    fields = _tables()["fields"]
+    max_chars, max_pieces = (12, 6) if legal else (8, 4)
+    kinds = []  # (start, kind) from the suffix backwards
+    core = None
+    s = p
+    while s > floor and p - s < max_chars and len(kinds) < max_pieces:
+        ws, _ = seg.piece(s - 1)
+        if ws < floor:
+            break
+        w = t[ws:s]
+        if _LATIN_WORD.fullmatch(w):
+            if kind not in ("head", "inst") or (kinds and not legal):
+                break
+            # a Latin name, maybe of several words: Eidos公司, Kestrel Robotics公司
+            j = ws
+            while j >= 2 and t[j - 1] == " " and _LATIN_WORD.fullmatch(t, _latin_start(t, j - 1), j - 1):
+                j = _latin_start(t, j - 1)
+            kinds.append((j, "name"))
+            s = j
+            break
+        if w[0] in _GLUED_BEFORE and len(w) >= 3 and not seg.is_word(w) and _all_han(t, ws + 1, s):
+            kinds.append((ws + 1, "name"))  # jieba glued a function word to the name: 将云帆 / 科技
+            break
+        if w in fields:
+            kinds.append((ws, "trade"))  # 华东 金融 研究院
+            s = ws
+            continue
+        if not _all_han(t, ws, s) or w in stop or w[-1] in _FUNC or w[0] in _FUNC:
+            break
+        if suffixes.get(w) in ("head", "inst") and not legal:
+            break
+        known = lexicon.lookup(w)
+        if known is not None and known.label == "COMPANY":
+            kinds.append((ws, "name"))
+            core = known if core is None else core
+        elif w in places:
+            kinds.append((ws, "place"))
+        elif suffixes.get(w) in ("trade", "media") or w in fields:
+            kinds.append((ws, "trade"))
+        elif len(w) >= 2 and (not seg.is_word(w) or legal or (
+                not any(k != "trade" for _, k in kinds) and not strict and seg.frequency(w) < _RARE)):
+            kinds.append((ws, "name"))
+        elif not kinds and len(w) == 2 and ws > floor:
+            # one common word after a lexicon company: 携程 商务 公司
+            bs, _ = seg.piece(ws - 1)
+            before = lexicon.lookup(t[bs:ws]) if bs >= floor else None
+            if before is None or before.label != "COMPANY":
+                break
+            kinds.append((ws, "filler"))
+        else:
+            break
+        s = ws
+    # trade words and fillers at the far end belong to the sentence, not the name (生物医药: 生物)
+    while kinds and kinds[-1][1] in ("trade", "filler"):
+        kinds.pop()
+    if not kinds:
+        return None
+    start = kinds[-1][0]
+    names = [k for _, k in kinds]
+    if "name" not in names and not ("place" in names and kind in ("inst", "media")):
+        return None  # a place and trade words alone (义乌快递) name an industry, not a firm
+    if strict and names[0] not in ("name", "filler") and not legal:
+        return None
+    if p - start < 2 or p - start > max_chars + 2:
+        return None
+    if core is not None and names.count("name") > 1:
+        core = None  # 中信红木: a new name around a lexicon one
+    return start, core
+
+
+def _body_ok(t: str, s: int, e: int, stop) -> bool:
+    return _all_han(t, s, e) and t[s:e] not in stop and t[s] not in _FUNC and t[s] not in stop
+
+
+def _latin_start(t: str, end: int) -> int:
+    s = end
+    while s > 0 and (t[s - 1].isascii() and (t[s - 1].isalnum() or t[s - 1] in "&.+'-")):
+        s -= 1
+    return s
+
+
+# a Latin name (up to four words): Kestrel Robotics, OpenAI, HDS
+_LATIN_RUN = re.compile(r"[A-Z](?<![A-Za-z0-9&.+\-][A-Z])[A-Za-z0-9&.+\-]*(?: [A-Z][A-Za-z0-9&.+\-]*){0,3}(?![A-Za-z])")
+# before it, a word for a company: 初创公司Kestrel Robotics, 减速器厂商HDS
+_ORG_BEFORE_LATIN = ("公司", "企业", "厂商", "集团", "机构", "品牌", "供应商", "制造商", "开发商", "运营商", "平台")
+# after it, what a company does or has: OpenAI宣布, Maxis负责人, SCEA市场总监
+_ORG_AFTER_LATIN = re.compile(
+    r"旗下|宣布|推出|发布|收购|公布|官方|方面|股价|市值|财报|首席|董事长|总裁|副总裁|CEO|负责人|创始人|发言人|"
+    r"(?:市场|销售|营销|技术|产品|公关|区域|中国区)?总监|高管")
+_GENERIC_LATIN = frozenset("app apps saas paas iaas aigc agi llm gpu cpu npu asic fpga ipo esg etf reits kol "
+                           "mcn ota api sdk crm erp b2b b2c c2c o2o pc ios android wifi 5g 6g ai".split())
+
+
+def _latin_companies(t: str, lexicon: EntityLexicon):
+    """Latin names after a company word (初创公司Kestrel Robotics, 减速器厂商HDS) or, one word
+    long, before what a company does (OpenAI宣布)."""
+    for m in _LATIN_RUN.finditer(t):
+        s, e = m.span()
+        if t.endswith(_ORG_BEFORE_LATIN, max(0, s - 3), s):
+            after = False
+        elif " " not in m.group() and _ORG_AFTER_LATIN.match(t, e):
+            after = True
+        else:
+            continue
+        if e - s < 2 or (after and e - s <= 3 and t[s:e].isupper()) or t[s:e].lower() in _GENERIC_LATIN:
+            continue  # AI, VR, IPO: a word, not a name
+        known = lexicon.lookup(t[s:e])
+        if known is not None and known.label != "COMPANY":
+            continue
+        yield (2, s, e, "COMPANY", known.canonical if known else canonical_name(t[s:e], lexicon))
+
+
+# the end of a list whose items are companies: …、伟德等公司
+_ORG_LIST_END = re.compile(r"等(?:多家|几家|数家)?(?:公司|企业|机构|银行|券商|厂商|车企|药企|巨头|金融机构|基金公司|保险公司)")
+_ITEM = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffA-Za-z0-9&]{2,12}$")
+
+
+def _org_lists(t: str, lexicon: EntityLexicon):
+    """The items of ``X、Y和Z等公司`` (at most eight, each 2-12 characters, read backwards)."""
+    for m in _ORG_LIST_END.finditer(t):
+        end = m.start()
+        items = []
+        for _ in range(8):
+            start = end
+            while start > 0 and end - start < 12 and t[start - 1] not in "、和及与,，。;；:：\n “”\"":
+                start -= 1
+            if end - start < 2 or not _ITEM.match(t, start, end):
+                break
+            items.append((start, end))
+            if start == 0 or t[start - 1] not in "、和及与":
+                break
+            end = start - 1
+        if len(items) < 2:
+            continue
+        stop = _tables()["org_stop"]
+        for s, e in items:
+            item = t[s:e]
+            if any(c in _FUNC for c in item) or item in stop or item.endswith(("基金", "资管", "养老金", "机构")):
+                continue  # 私募基金、养老金、保险资管等机构: kinds of investor, not names
+            known = lexicon.lookup(item)
+            if known is not None and known.label != "COMPANY":
+                continue
+            yield (3, s, e, "COMPANY", known.canonical if known else canonical_name(item, lexicon))
+
+
+_DEPARTMENT = frozenset("营销 销售 市场 创意 策划 技术 财务 产品 品牌 公关 研究 运营 投资 研发 设计 工程 项目 业务 "
+                        "区域 大区 中国区 亚太区 战略 法务 客户 信贷 零售 风控 董事会 监事会 执行".split())
+
+
+def _org_before_title(t: str, p: int, seg: Segmentation, lexicon: EntityLexicon):
+    """The organisation before a title that a name follows: 宣明典居总经理傅军民 -> 宣明典居.
+
+    Departments (营销, 市场) are skipped; the name is one to three pieces
+    jieba does not know (at least one) or places, eight characters at most.
+    """
+    e = p
+    if e > 0 and seg.is_boundary(e):
+        ws, _ = seg.piece(e - 1)
+        if t[ws:e] in _DEPARTMENT:
+            e = ws
+    if not seg.is_boundary(e):
+        return None
+    s, unknown, pieces = e, False, 0
+    places = _tables()["places"]
+    while s > 0 and pieces < 3 and e - s < 8:
+        ws, _ = seg.piece(s - 1)
+        w = t[ws:s]
+        if len(w) < 2 or not _all_han(t, ws, s) or w[0] in _FUNC or w[-1] in _FUNC or w in _tables()["org_stop"]:
+            break
+        if not seg.is_word(w):
+            unknown = True
+        elif w not in places and (seg.frequency(w) >= 50 or w in _DEPARTMENT):
+            break  # a common word; a rare one (宣明 in 宣明典居) may be part of the name
+        s, pieces = ws, pieces + 1
+    if not unknown or e - s < 2 or lexicon.lookup(t[s:e]) is not None:
+        return None
+    return (3, s, e, "COMPANY", canonical_name(t[s:e], lexicon))
+
+
+_OUTLET = re.compile(r"(?:来源|来自|出处)\s?[:：]\s?(?P<name>[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffA-Za-z]{2,10}?)(?=\s|$|[,，。|丨(（])", re.M)
+_BYLINE_OUTLET = re.compile(
+    r"(?:^|(?<=[\s|丨]))(?P<name>[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,8})\s{1,4}(?:文\s?[|丨/]\s?)?(?=(?:记者|作者|编辑)\s?[:：]?\s?[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])", re.M)
+_BYLINE_REACH = 300  # characters from either end of a text where a byline may stand
+_OUTLET_TAIL = re.compile(r"(?:APP|App|app|客户端|官网|网站|微信公众号|公众号|微博|记者|编辑)$")
+_BYLINE_WORD_BEFORE = re.compile(r"(?:记者|作者|编辑|责编|文)[\s:：|丨/]*$")
+
+
+def _outlets(t: str, lexicon: EntityLexicon):
+    """The outlet of a ``来源：`` line or of a ``X  记者 Y`` byline."""
+    matches = []
+    if "来源" in t or "来自" in t or "出处" in t:
+        matches += _OUTLET.finditer(t)
+    # bylines stand at the top or the bottom of a page: look there only
+    for lo, hi in ((0, min(len(t), _BYLINE_REACH)), (max(_BYLINE_REACH, len(t) - _BYLINE_REACH), len(t))):
+        for word in ("记者", "作者", "编辑"):
+            i = t.find(word, lo, hi)
+            while i >= 0:
+                m = _BYLINE_OUTLET.search(t, max(0, i - 16), i + len(word) + 8)
+                if m is not None and m.end() == i:
+                    matches.append(m)
+                i = t.find(word, i + len(word), hi)
+    for m in matches:
+        if True:
+            s, e = m.span("name")
+            tail = _OUTLET_TAIL.search(t, s, e)
+            if tail is not None and tail.start() - s >= 2:
+                e = tail.start()  # 金融界APP -> 金融界
+            name = t[s:e]
+            known = lexicon.lookup(name)
+            if (known is not None and known.label != "COMPANY") or name in _tables()["places"] \
+                    or _BYLINE_WORD_BEFORE.search(t, max(0, s - 4), s):
+                continue  # IP属地 北京 编辑: a place; 记者 欧阳晓娟  编辑: a person
+            # a page's structure, not a guess: it outranks a shorter lexicon name inside (新华财经: 财经)
+            yield (0, s, e, "COMPANY", known.canonical if known else name)
+
+
+# -- products -----------------------------------------------------------------
+
+_MODEL_CODE = re.compile(r"(?:[A-Z]{1,3}\d{1,3}[A-Za-z]{0,3}|\d{1,2}(?:\.\d)?\s?(?:Pro|Max|Plus|Ultra|Lite|Turbo|Mini|Flash))(?![A-Za-z0-9])")
+_NOT_MODEL = re.compile(r"(?:Q[1-4]|H[12]|FY\d+|[A-Z]\d{3,})$")
+_PRODUCT_HEADS = frozenset({"大模型", "App", "APP", "app", "AI", "助手", "智能体"})
+_BOOK = re.compile(r"《(?P<name>[^《》\n]{1,30})》")
+# titles of documents (laws, reports, notices), not products
+_DOCUMENT = re.compile(r"(?:办法|报告|通知|意见|规定|条例|决定|方案|规划|计划|纲要|白皮书|蓝皮书|指引|细则|公告|"
+                       r"协议|合同|通知书|协议书|法|准则|标准|指南|征求意见稿|暂行办法|管理办法|实施意见|指导意见)(?:[(（].*)?$")
+_MEDIA_CONTEXT = re.compile(r"(?:据|告诉|接受|向|对|援引|引述|综合)\s?\Z")
+_MEDIA_AFTER = re.compile(r"\s?(?:报道|记者|获悉|了解到|独家|采访|发文|消息|杂志|报|称)")
+
+
+def _products(t: str, lexicon: EntityLexicon, seg: Segmentation, known: list, orgs: list, heads: list):
+    """Product names: ``《X》``, a brand and a model code, a name and ``大模型``/``App``."""
+    for m in _BOOK.finditer(t):
+        name = m.group("name")
+        s, e = m.start("name"), m.end("name")
+        if lexicon.lookup(name) is not None or _DOCUMENT.search(name):
+            continue  # the lexicon pass tags it; a law, a report, a notice is not a product
+        if _MEDIA_CONTEXT.search(t, max(0, m.start() - 4), m.start()) or _MEDIA_AFTER.match(t, m.end()):
             yield (2, s, e, "COMPANY", name)
         else:
             yield (3, s, e, "PRODUCT", name)
-
-
-_HAN = regex.compile(r"\p{Han}")
-# Characters that follow a two-character name far more often than they end a three-character one.
-_AFTER_NAME = frozenset("在也则曾对向还就称说表指等和与")
-
-
-def _names_before_titles(ftext: str, titles):
-    """``(start, end)`` of the 2-3 Han characters right before each title (``张三董事长``)."""
-    last_end = 0
-    for m in titles.finditer(ftext):
-        p = m.start()
-        s = p
-        while s > max(last_end, p - 3) and _HAN.match(ftext, s - 1):
-            s -= 1
-        if p - s >= 2:
-            last_end = m.end()
-            yield s, p
-
-
-_BODY_CHAR = regex.compile(r"[\p{Han}A-Za-z]")
-
-
-def _org_names(ftext: str, suffixes, stop: str):
-    """``(start, suffix_start, end)`` of names made of a 2-6 character body and an organisation suffix.
-
-    The body is read backwards from each suffix over Han and Latin letters
-    (at most 6, not into the previous name), then trimmed after its last
-    function word: ``以及生数科技`` -> ``生数科技``.
-    """
-    last_end = 0
-    for m in suffixes.finditer(ftext):
-        p = m.start()
-        s = p
-        floor = max(last_end, p - 6)
-        while s > floor and _BODY_CHAR.match(ftext, s - 1):
-            s -= 1
-        if p - s < 2:
+    # a brand (lexicon company or product, or a company found above) and a model code: 驰远S7, 理想L9
+    # (a version of a known product keeps its canonical name: 可灵1.5Pro -> 可灵AI)
+    brands = [(s, e, canonical if label == "PRODUCT" else None)
+              for _, s, e, label, canonical in known if label in ("COMPANY", "PRODUCT")]
+    brands += [(s, e, None) for _, s, e, _, _ in orgs]
+    for s, e, canonical in brands:
+        if e < len(t) and t[e].isascii():
+            m = _MODEL_CODE.match(t, e)
+            if m is not None and not _NOT_MODEL.search(m.group()):
+                yield (0, s, m.end(), "PRODUCT", canonical or t[s:m.end()])
+    bodies = set()
+    for _, s, e, _, _ in orgs:
+        ws, we = seg.piece(s)
+        if ws == s and we < e and we - ws >= 2:
+            bodies.add(t[ws:we])
+    for body in list(bodies)[:_MAX_ECHOES]:
+        i = t.find(body)
+        while i >= 0:
+            j = i + len(body)
+            if j < len(t) and t[j].isascii():
+                m = _MODEL_CODE.match(t, j)
+                if m is not None and not _NOT_MODEL.search(m.group()):
+                    yield (1, i, m.end(), "PRODUCT", t[i:m.end()])
+            i = t.find(body, j)
+    # an unknown word and a product word: 帆语大模型, 小鲸AI
+    for p, q, _ in heads:
+        if p < 2:
             continue
-        last_end = m.end()
-        cut = max((i + 1 for i in range(s, p) if ftext[i] in stop), default=s)
-        if p - cut >= 2:
-            yield cut, p, m.end()
+        ws, _ = seg.piece(p - 1)
+        w = t[ws:p]
+        if 2 <= len(w) <= 6 and not seg.is_word(w) and _all_han(t, ws, p) and w[0] not in _FUNC \
+                and w[-1] not in _FUNC and w not in _tables()["org_stop"]:
+            name = t[ws:q]
+            known_p = lexicon.lookup(name)
+            yield (2, ws, q, "PRODUCT", known_p.canonical if known_p else name)
 
+
+# -- branches and echoes --------------------------------------------------------
+
+_BRANCH = re.compile(r"[（(]中国[)）]|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{0,4}?(?:分行|支行|分公司|支公司|营业部|办事处|信用卡中心)")
+_BRANCH_WORD = re.compile(r"分行|支行|分公司|支公司|营业部|办事处|信用卡中心|中国[)）]")
+
+
+def _branches(t: str, known: list):
+    """A lexicon company's branch: 光大银行北京分行 (canonical: the company)."""
+    for prio, s, e, label, canonical in known:
+        if label != "COMPANY" or not _BRANCH_WORD.search(t, e, e + 10):
+            continue
+        m = _BRANCH.match(t, e)
+        if m is not None and not any(c in _FUNC for c in t[e:m.end()]):
+            yield (0, s, m.end(), "COMPANY", canonical)
+
+
+def _echoes(t: str, seg: Segmentation, people: list, orgs: list):
+    seen = {(s, e) for _, s, e, _, _ in people} | {(s, e) for _, s, e, _, _ in orgs}
+    for cand in _echo_spans(t, seg, people, orgs):
+        if (cand[1], cand[2]) not in seen:
+            yield cand
+
+
+_MAX_ECHOES = 200
+
+
+def _echo_spans(t: str, seg: Segmentation, people: list, orgs: list):
+    """Later (and earlier) mentions of a name found once: 程一笑 … 程一笑; 云帆科技 … 云帆."""
+    names: dict[str, tuple[str, str]] = {}
+    for _, s, e, label, canonical in people:
+        if e - s >= 2:
+            names.setdefault(t[s:e], (label, canonical))
+    for prio, s, e, label, canonical in orgs:
+        names.setdefault(t[s:e], ("COMPANY", canonical))
+        ws, we = seg.piece(s)
+        body = t[ws:we]
+        if ws == s and we < e and we - ws >= 2 and _all_han(t, ws, we) and not seg.is_word(body) \
+                and body not in _tables()["org_stop"]:
+            names.setdefault(body, ("COMPANY", canonical))
+    stop = _tables()["org_stop"]
+    # each name costs a scan of the text: at most _MAX_ECHOES of them keep the work linear in the text
+    for name, (label, canonical) in list(names.items())[:_MAX_ECHOES]:
+        if name in stop:
+            continue
+        i = t.find(name)
+        while i >= 0:
+            j = i + len(name)
+            if (seg.is_boundary(i) and seg.is_boundary(j)) or _glued_person(t, i, j, seg, label):
+                yield (4, i, j, label, canonical)
+            i = t.find(name, j)
+
+
+def _glued_person(t: str, i: int, j: int, seg: Segmentation, label: str) -> bool:
+    """A known person's name glued to a following function word by jieba (陈昊称)."""
+    if label != "PERSON" or not seg.is_boundary(i):
+        return False
+    _, pe = seg.piece(i)
+    return pe == j + 1 and t[j] in _FUNC
+
+
+# -- canonical names ------------------------------------------------------------
 
 def canonical_name(name: str, lexicon: EntityLexicon, cutoff: float = 90.0) -> str:
-    """The canonical name of ``name``: exact alias, then a near variant, else the name itself."""
+    """The canonical name of ``name``: exact alias (or ticker), then a near variant, else the name itself.
+
+    A near variant has a rapidfuzz ``ratio`` of at least ``cutoff`` with a
+    lexicon name of four or more characters that starts with the same
+    character (``中国国际金融股分有限公司`` -> ``中金公司``).
+    """
     known = lexicon.lookup(name)
     if known is not None:
         return known.canonical
     key = fold_case(fold(name))
+    by_ticker = getattr(lexicon, "by_ticker", None)
+    if by_ticker and key in by_ticker:
+        return by_ticker[key].canonical  # NVDA, 0700.HK
     cache = _fuzzy_cache(lexicon)
     hit = cache.get(key, _MISSING)
     if hit is _MISSING:

@@ -1,9 +1,14 @@
 """Companies, products and people: lexicon, unknown names, canonical names, user additions."""
+import json
+import re
+
 import jieba
 import pytest
 
 import kuaiclaims
 from kuaiclaims.lexicons import builtin_entries
+from kuaiclaims.names import Segmentation, canonical_name, find_entities
+from kuaiclaims.pipeline_state import get_lexicon
 
 
 def _ents(text, **kw):
@@ -11,41 +16,146 @@ def _ents(text, **kw):
     return [(e.text, e.label, e.canonical) for e in kuaiclaims.extract_entities(text, nlp=nlp)]
 
 
+def _labels(text):
+    return [(t, label) for t, label, _ in _ents(text)]
+
+
 @pytest.mark.parametrize("text,expected", [
     ("快手科技今日公布业绩", ("快手科技", "COMPANY", "快手")),
+    ("快手发布财报", ("快手", "COMPANY", "快手")),
     ("Kuaishou shares rose", ("Kuaishou", "COMPANY", "快手")),
     ("字节旗下产品", ("字节", "COMPANY", "字节跳动")),
+    ("字节跳动的估值", ("字节跳动", "COMPANY", "字节跳动")),
     ("阿里与腾讯", ("阿里", "COMPANY", "阿里巴巴")),
+    ("腾讯控股今日公布", ("腾讯控股", "COMPANY", "腾讯")),
+    ("阿里巴巴-SW股价上涨", ("阿里巴巴-SW", "COMPANY", "阿里巴巴")),
+    ("Tencent Holdings said", ("Tencent Holdings", "COMPANY", "腾讯")),
     ("用户可以在豆包上提问", ("豆包", "PRODUCT", "豆包")),
     ("黄仁勋在演讲中提到", ("黄仁勋", "PERSON", "黄仁勋")),
+    ("Jensen Huang said", ("Jensen Huang", "PERSON", "黄仁勋")),
     ("据路透社报道", ("路透社", "COMPANY", "路透社")),
 ], ids=lambda x: str(x))
-def test_lexicon_names_and_aliases(text, expected):
+def test_entities_lexicon_names_and_aliases(text, expected):
     assert expected in _ents(text)
 
 
+@pytest.mark.parametrize("name,canonical", [
+    ("中国国际金融股分有限公司", "中金公司"),  # a near variant (a typo): rapidfuzz
+    ("NVDA", "英伟达"),                        # a ticker's symbol
+    ("0700.HK", "腾讯"),                       # a ticker
+    ("星河智算", "星河智算"),                  # unknown: the surface
+], ids=lambda x: str(x))
+def test_entities_canonical_name(name, canonical):
+    assert canonical_name(name, get_lexicon()) == canonical
+
+
 @pytest.mark.parametrize("text,expected", [
+    # people: a title before, a verb or honorific after, a byline, an interview's colon
     ("星河智算董事长周立新表示，公司将扩产。", ("周立新", "PERSON")),
+    ("首席财务官林若溪在回答分析师提问时说", ("林若溪", "PERSON")),
+    ("对于研发投入，方予衡称，今年研发费用将增长", ("方予衡", "PERSON")),
+    ("“这是最好的季度。”宋启航说。", ("宋启航", "PERSON")),
+    ("新华社  记者 许嘉禾  2025-03-28", ("许嘉禾", "PERSON")),
+    ("（编辑：文澜）", ("文澜", "PERSON")),
+    ("姜山：英超还有什么看法吗？", ("姜山", "PERSON")),
+    ("创立摩拜后，胡玮炜曾在不到两年里", ("胡玮炜", "PERSON")),
+    ("分析师周立新、林若溪、唐棠均认为", ("唐棠", "PERSON")),
+    # foreign and English names
     ("首席经济学家Mark Chen认为", ("Mark Chen", "PERSON")),
+    ("摩根大通分析师Alex Yao团队指出", ("Alex Yao", "PERSON")),
+    ("她在詹姆斯·卡梅隆执导的影片中出演", ("詹姆斯·卡梅隆", "PERSON")),
+    ("美国总统奥巴马表示", ("奥巴马", "PERSON")),
+    # companies: a suffix, a legal form, a branch, an outlet, a Latin name, a list
     ("以及蓝鲸数科科技等新创企业", ("蓝鲸数科科技", "COMPANY")),
+    ("港股上市公司云帆科技发布业绩", ("云帆科技", "COMPANY")),
+    ("维持江海银行“跑赢行业”评级", ("江海银行", "COMPANY")),
+    ("北京龙湖置业有限公司营销总监表示", ("北京龙湖置业有限公司", "COMPANY")),
+    ("记者致电光大银行北京分行获悉", ("光大银行北京分行", "COMPANY")),
+    ("华东金融研究院首席研究员魏知远指出", ("华东金融研究院", "COMPANY")),
+    ("来源：潮汐财经  作者：周屿", ("潮汐财经", "COMPANY")),
+    ("人形机器人初创公司Kestrel Robotics近期完成融资", ("Kestrel Robotics", "COMPANY")),
+    ("宣明典居总经理傅军民介绍，", ("宣明典居", "COMPANY")),
+    # products: a brand and a model code, a product word, a show
+    ("驰远汽车宣布，驰远S7当月交付超过1万辆", ("驰远S7", "PRODUCT")),
+    ("帆语大模型日均调用量已超过千亿", ("帆语大模型", "PRODUCT")),
     ("短剧《云端奇缘》上线三天", ("云端奇缘", "PRODUCT")),
 ], ids=lambda x: str(x))
-def test_unknown_names_by_rule(text, expected):
-    assert expected in [(t, label) for t, label, _ in _ents(text)]
+def test_entities_unknown_names_by_rule(text, expected):
+    assert expected in _labels(text)
 
 
-def test_latin_name_needs_word_boundaries():
-    assert not any(t == "Meta" for t, _, _ in _ents("这个Metaverse项目"))
+def test_entities_a_name_found_once_is_found_again():
+    ents = _ents("港股上市公司云帆科技发布业绩。此前，云帆的收入增长较快。")
+    assert ("云帆科技", "COMPANY", "云帆科技") in ents and ("云帆", "COMPANY", "云帆科技") in ents
 
 
-def test_user_entities_are_matched_and_segmented():
+@pytest.mark.parametrize("text,not_expected", [
+    ("沪股通全天合计成交1286亿元", "天合"),           # a short lexicon name inside other words
+    ("向全体股东派发现金红利0.42元", "金红利"),
+    ("他在上海开有一家装修公司", "装修公司"),
+    ("人形机器人赛道融资热度仍高", "人形机器人"),
+    ("公司拟斥资3亿元回购股份", "回购股份"),
+    ("全国房地产开发投资下降", "全国房地产"),
+    ("这个Metaverse项目", "Meta"),
+    ("主持人：谢谢李杰先生的致辞", "谢谢"),
+    ("多位有色金属分析师向记者指出", "向记者"),
+    ("张先生告诉记者，他在银行存款", "张先生"),
+], ids=lambda x: str(x))
+def test_entities_words_that_are_not_names(text, not_expected):
+    assert not_expected not in [t for t, _, _ in _ents(text)]
+
+
+def test_entities_offsets_are_exact():
+    text = "ＯｐｅｎＡＩ宣布，首席执行官　Sam Altman表示，云帆科技和《云端奇缘》……"
+    for e in kuaiclaims.extract_entities(text):
+        assert text[e.start:e.end] == e.text
+
+
+def test_entities_find_entities_without_a_doc():
+    """The pure function cuts the text itself when no pieces are given."""
+    ents = find_entities("港股上市公司云帆科技发布业绩，董事长周立新表示", get_lexicon())
+    assert ("云帆科技", "COMPANY") in [(e.text, e.label) for e in ents]
+    assert ("周立新", "PERSON") in [(e.text, e.label) for e in ents]
+
+
+def test_entities_segmentation_of_text():
+    seg = Segmentation.of("首席财务官胡玮炜表示")
+    assert "".join(seg.pieces) == "首席财务官胡玮炜表示"
+    assert (5, 8) in seg.unknown_spans()
+
+
+def test_entities_user_dicts_are_matched_and_segmented():
     extra = [{"canonical": "青梧数据", "label": "COMPANY", "aliases": ["青梧"], "type": "data_firm"}]
     nlp = kuaiclaims.load(extra_entities=extra)
     ents = [(e.text, e.canonical) for e in kuaiclaims.extract_entities("青梧数据显示，青梧的样本增长。", nlp=nlp)]
     assert ("青梧数据", "青梧数据") in ents and ("青梧", "青梧数据") in ents
-    assert "青梧数据" in [t.text for t in nlp("青梧数据显示")]
+    assert "青梧数据" in [t.text for t in nlp.make_doc("青梧数据显示")]
     claims = kuaiclaims.extract_claims("青梧数据显示，该平台月活用户达3200万。", nlp=nlp)
     assert claims[0].source_type == "third_party_data" and claims[0].speaker.name == "青梧数据"
+
+
+def test_entities_user_jsonl_file(tmp_path):
+    path = tmp_path / "mine.jsonl"
+    rows = [
+        {"canonical": "蓝岸能源", "label": "COMPANY", "aliases": ["蓝岸", "Blueshore Energy"], "ticker": "1234.HK"},
+        {"canonical": "岸光", "label": "PRODUCT", "aliases": ["岸光储能柜"], "owner": "蓝岸能源"},
+        {"canonical": "曲未央", "label": "PERSON", "title": "首席执行官", "organization": "蓝岸能源"},
+    ]
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
+    nlp = kuaiclaims.load(extra_entities=str(path))
+    text = "Blueshore Energy旗下岸光储能柜出货量增长，曲未央介绍说蓝岸的订单饱满。"
+    ents = [(e.text, e.label, e.canonical) for e in kuaiclaims.extract_entities(text, nlp=nlp)]
+    assert ("Blueshore Energy", "COMPANY", "蓝岸能源") in ents
+    assert ("岸光储能柜", "PRODUCT", "岸光") in ents
+    assert ("曲未央", "PERSON", "曲未央") in ents
+    assert ("蓝岸", "COMPANY", "蓝岸能源") in ents
+    assert "曲未央" in [t.text for t in nlp.make_doc("曲未央介绍说")]
+    assert canonical_name("1234.HK", get_lexicon(str(path))) == "蓝岸能源"
+
+
+def test_entities_user_entries_do_not_leak_into_the_default_pipeline():
+    kuaiclaims.load(extra_entities=[{"canonical": "青梧数据", "label": "COMPANY"}])
+    assert ("青梧数据", "COMPANY") not in _labels("青梧数据显示，样本增长。")
 
 
 def test_global_jieba_is_untouched():
@@ -60,3 +170,29 @@ def test_lexicon_sizes():
     entries = builtin_entries()
     by = {lab: sum(e.label == lab for e in entries) for lab in ("COMPANY", "PRODUCT", "PERSON")}
     assert by["COMPANY"] >= 1500 and by["PRODUCT"] >= 500 and by["PERSON"] >= 300
+
+
+_TICKER = re.compile(r"[0-9A-Z][0-9A-Z.\-]*\.[A-Z]{1,3}|[0-9A-Z.\-]{1,8}")
+
+
+@pytest.mark.parametrize("label", ["COMPANY", "PRODUCT", "PERSON"])
+def test_lexicon_entries_are_well_formed(label):
+    """Every entry: a canonical name, aliases that are strings and differ from it, a well-formed
+    ticker where there is one (companies only), and no alias shared with another entry of the label."""
+    seen = {}
+    for e in builtin_entries():
+        if e.label != label:
+            continue
+        assert e.canonical.strip() == e.canonical and e.canonical
+        assert all(isinstance(a, str) and a.strip() and a != e.canonical for a in e.aliases), e.canonical
+        if e.ticker is not None:
+            assert label == "COMPANY" and _TICKER.fullmatch(e.ticker), (e.canonical, e.ticker)
+        for name in e.names:
+            other = seen.setdefault(name.lower(), e.canonical)
+            assert other == e.canonical, (name, other, e.canonical)
+
+
+def test_lexicon_listed_companies_have_tickers():
+    companies = [e for e in builtin_entries() if e.label == "COMPANY" and e.type == "company"]
+    with_ticker = [e for e in companies if e.ticker]
+    assert len(with_ticker) >= 1000

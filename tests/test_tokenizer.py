@@ -1,5 +1,6 @@
 """The private jieba tokenizer: Docs whose text is the input, spaCy's whitespace conventions, global jieba untouched."""
-from hypothesis import given, settings, strategies as st
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 from spacy.util import get_words_and_spaces
 
 from kuaiclaims.lexicons import NameIndex
@@ -54,3 +55,38 @@ def test_name_index_examples():
     idx = NameIndex(NAMES)
     assert list(idx.finditer("快手科技与meta合作")) == [(0, 4), (5, 9)]
     assert list(idx.finditer("metaverse")) == []
+
+
+CUT_ALPHABET = list("的了在是快手科技字节跳动腾讯阿里巴巴中国人民银行张王李陈昊称胡玮炜云帆恒曜新材")
+CUT_ALPHABET += list("AI Kuaishou 12.3%，。：（）\n")
+
+
+@given(st.text(alphabet=CUT_ALPHABET, max_size=40))
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_cut_matches_jieba(nlp, text):
+    """tokenizer.cut gives jieba's own pieces (its route is jieba's get_DAG + calc, fused)."""
+    from kuaiclaims.tokenizer import cut
+    tk = nlp.tokenizer.jieba
+    assert cut(tk, text)[0] == list(tk.cut(text, HMM=True))
+
+
+@pytest.mark.parametrize("text", [
+    "快手科技今日公布业绩，创始人兼首席执行官程一笑表示收入增长11.8%。",
+    "据路透社报道，OpenAI首席执行官Sam Altman周二表示",
+    "招商银行信用卡中心总经理仲跻伟近日接受本报记者专访时说。",
+    "恒曜新材拟斥资1.5亿至3亿元回购股份\r\n  记者 许嘉禾  2025-03-28",
+], ids=lambda t: t[:8])
+def test_cut_matches_jieba_on_news(nlp, text):
+    from kuaiclaims.tokenizer import cut
+    tk = nlp.tokenizer.jieba
+    assert cut(tk, text)[0] == list(tk.cut(text, HMM=True))
+
+
+@pytest.mark.parametrize("text,unknown", [
+    ("首席财务官胡玮炜表示", ["胡玮炜"]),
+    ("快手科技今日公布业绩", []),
+], ids=lambda x: str(x))
+def test_cut_notes_words_the_dictionary_lacks(nlp, text, unknown):
+    from kuaiclaims.tokenizer import cut
+    pieces, idx = cut(nlp.tokenizer.jieba, text)
+    assert [pieces[i] for i in idx] == unknown
