@@ -58,6 +58,19 @@ _SENT_END = regex.compile(r"[。!?！？]+[”」’\"']?|…{2,}[”」]?")
 # Clause punctuation; a comma between digits ('1,234') is part of a number.
 _CLAUSE_END = regex.compile(r"(?<!\d),|,(?!\d)|[，;；:：。!?！？]")
 
+# Longest sentence and clause the later stages look at. Real news never comes
+# near (the longest in 180 real articles: 291 and 244 characters); a text with
+# no punctuation at all (a 100,000-character line) is cut into pieces this long
+# so that the per-figure work around each number stays bounded: linear time.
+MAX_SENTENCE = 2000
+MAX_CLAUSE = 400
+
+
+def _pieces(start: int, end: int, size: int) -> Iterator[Segment]:
+    """``[start, end)`` cut into consecutive pieces of at most ``size`` characters."""
+    for lo in range(start, end, size):
+        yield Segment(lo, min(end, lo + size))
+
 
 class Layout:
     """Paragraphs, sentences and clauses of one text, found once, looked up by bisection."""
@@ -71,10 +84,10 @@ class Layout:
             pos = p.start
             for m in _SENT_END.finditer(text, p.start, p.end):
                 if m.end() > pos:
-                    self.sentences.append(Segment(pos, m.end()))
+                    self.sentences.extend(_pieces(pos, m.end(), MAX_SENTENCE))
                 pos = m.end()
             if pos < p.end:
-                self.sentences.append(Segment(pos, p.end))
+                self.sentences.extend(_pieces(pos, p.end, MAX_SENTENCE))
         self._para_starts = [p.start for p in self.paragraphs]
         self._sent_starts = [s.start for s in self.sentences]
         self._breaks = [m.start() for m in _CLAUSE_END.finditer(text)]
@@ -99,13 +112,19 @@ class Layout:
         return self._find(self._sent_starts, self.sentences, pos) or Segment(pos, pos)
 
     def clause(self, pos: int) -> Segment:
-        """The clause around ``pos``, never crossing its sentence."""
+        """The clause around ``pos``, never crossing its sentence nor longer than ``MAX_CLAUSE``."""
         sent = self.sentence(pos)
         i = bisect.bisect_right(self._breaks, pos - 1) - 1  # last break before pos
         left = self._breaks[i] + 1 if i >= 0 else 0
         j = bisect.bisect_left(self._breaks, pos)
         right = self._breaks[j] if j < len(self._breaks) else len(self.text)
-        return Segment(max(left, sent.start), min(max(right, pos), sent.end))
+        lo, hi = max(left, sent.start), min(max(right, pos), sent.end)
+        if hi - lo > MAX_CLAUSE:
+            # no punctuation for MAX_CLAUSE characters: the fixed-size piece around pos
+            k = min(max(0, pos - lo) // MAX_CLAUSE, (hi - lo - 1) // MAX_CLAUSE)
+            lo = lo + k * MAX_CLAUSE
+            hi = min(hi, lo + MAX_CLAUSE)
+        return Segment(lo, hi)
 
 
 @lru_cache(maxsize=1)
