@@ -25,6 +25,7 @@ import regex
 
 from .lexicons import EntityLexicon, read_lines, read_tsv
 from .names import entry_for
+from .spans import SpanIndex
 from .text import Layout, Segment
 from .types import AUTHOR, Entity, Speaker
 
@@ -123,6 +124,8 @@ class _Context:
         self.text, self.ftext, self.layout = text, ftext, layout
         self.entities, self.lexicon, self.quotes = entities, lexicon, quotes
         self.starts = [e.start for e in entities]
+        self.quote_index = SpanIndex(quotes)   # quotes are sorted and never overlap
+        self.reach: dict[int, int] = {}
 
     def entities_in(self, lo: int, hi: int) -> list[Entity]:
         import bisect
@@ -139,9 +142,13 @@ class _Context:
         return entry.type if entry is not None and entry.label == "COMPANY" else None
 
     def quote_at(self, pos: int) -> Optional[Quote]:
-        for q in self.quotes:
-            if q.start <= pos < q.end:
-                return q
+        return self.quote_index.last_covering(pos)
+
+    def quote_ending_by(self, pos: int, para: Segment) -> Optional[Quote]:
+        """The closed quote of ``para`` that ends right before ``pos`` (only spaces between)."""
+        q = self.quote_index.last_ending_by(pos)
+        if q is not None and q.closed and q.start >= para.start and self.ftext[q.end:pos].strip() == "":
+            return q
         return None
 
 
@@ -240,6 +247,8 @@ def build_frames(text: str, ftext: str, layout: Layout, entities: Sequence[Entit
     ctx = _Context(text, ftext, layout, list(entities), lexicon, quotes)
     cues = find_reporting_cues(ftext, layout)
     frames: list[Frame] = []
+    call_names: set[str] = set()   # speakers of earnings-call frames so far
+    seen = 0
     by_sentence: dict[int, list[Cue]] = {}
     for c in cues:
         by_sentence.setdefault(layout.sentence_index(c.start), []).append(c)
@@ -267,22 +276,24 @@ def build_frames(text: str, ftext: str, layout: Layout, entities: Sequence[Entit
                 if setting is not None and speaker.kind in ("person", "organization"):
                     if setting.source_type == "earnings_call" and source in ("company_statement", "expert"):
                         source = "earnings_call"
-                if setting is None and source in ("company_statement", "expert") and speaker.name and any(
-                        f.speaker.name == speaker.name and f.source_type == "earnings_call" for f in frames):
+                call_names.update(f.speaker.name for f in frames[seen:] if f.source_type == "earnings_call")
+                seen = len(frames)
+                if setting is None and source in ("company_statement", "expert") and speaker.name \
+                        and speaker.name in call_names:
                     source = "earnings_call"   # the same executive, later in the same call
                 end = sent.end
-                q = next((q for q in quotes if c.end <= q.start <= c.end + 3), None)
+                q = ctx.quote_index.first_starting_in(c.end, c.end + 3)
                 if q is not None:
                     end = max(end, q.end)
                 end = _extend_over_quotes(ctx, end, para)
                 start = speaker.start if speaker.start is not None and speaker.start >= sent.start else c.start
                 frames.append(Frame(start, end, speaker, source, c.text))
                 # a quote right before the speaker: “…。”程一笑指出。
-                prev = next((q for q in quotes if q.closed and 0 <= lo - q.end <= 1
-                             and ftext[q.end:lo].strip() == "" and q.start >= para.start), None)
+                prev = ctx.quote_ending_by(lo, para)
+                if prev is not None and lo - prev.end > 1:
+                    prev = None
                 if prev is None and speaker.start is not None:
-                    prev = next((q for q in quotes if q.closed and q.end <= speaker.start
-                                 and ftext[q.end:speaker.start].strip() == "" and q.start >= para.start), None)
+                    prev = ctx.quote_ending_by(speaker.start, para)
                 if prev is not None and not _attributed(frames[:-1], prev.start):
                     frames.append(Frame(prev.start, prev.end, speaker, source, c.text))
             elif c.role in ("document", "data", "media"):
@@ -359,7 +370,7 @@ def _extend_over_quotes(ctx: _Context, end: int, para: Segment) -> int:
         i = end
         while i < para.end and ctx.ftext[i] in " \u3000":
             i += 1
-        q = next((q for q in ctx.quotes if q.start == i), None)
+        q = ctx.quote_index.first_starting_in(i, i)
         if q is None or q.end <= end:
             return end
         # a quote followed by its own speaker is not a continuation
@@ -374,6 +385,8 @@ _CARRY_OVER = regex.compile(r"\s*(?:其中|此外|另外|同时|与此同时|其
 
 def _paragraph_reach(ctx: _Context, para: Segment) -> int:
     """A paragraph-long attribution carries into the next paragraphs that open with ``其中``, ``此外``…"""
+    if para.start in ctx.reach:
+        return ctx.reach[para.start]
     end = para.end
     idx = ctx.layout.paragraph_index(para.start)
     while idx + 1 < len(ctx.layout.paragraphs):
@@ -381,6 +394,7 @@ def _paragraph_reach(ctx: _Context, para: Segment) -> int:
         if not _CARRY_OVER.match(ctx.ftext, nxt.start):
             break
         end, idx = nxt.end, idx + 1
+    ctx.reach[para.start] = end
     return end
 
 

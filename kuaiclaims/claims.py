@@ -12,12 +12,13 @@ from typing import Optional, Sequence
 
 import regex
 
-from .attribution import Frame, frame_at, market_cue_in, resolve_deferred
+from .attribution import Frame, market_cue_in, resolve_deferred
 from .changes import ChangeInfo, classify_change, is_change_clause
 from .lexicons import EntityLexicon, read_lines
 from .names import entry_for
 from .numbers import Mention
 from .periods import PeriodMention
+from .spans import SpanIndex
 from .text import Layout, Segment
 from .types import AUTHOR, Claim, Entity, Quantity, Speaker
 
@@ -71,6 +72,7 @@ def find_metric(ftext: str, lo: int, hi: int, blocked: Sequence[tuple[int, int]]
         pass
     if m is None:
         return None
+    blocked = SpanIndex.of(blocked)
     start = m.start()
     while start > lo:
         ch = ftext[start - 1]
@@ -78,7 +80,7 @@ def find_metric(ftext: str, lo: int, hi: int, blocked: Sequence[tuple[int, int]]
             break
         if any(ftext.endswith(w, lo, start) for w in _METRIC_STOP_WORDS) and not ftext.startswith("其他", start - 1):
             break
-        if any(s < start <= e for s, e in blocked):
+        if blocked.covers_open_start(start):
             break
         start -= 1
         if m.end() - start >= 14:
@@ -95,8 +97,9 @@ def assemble_claims(text: str, ftext: str, layout: Layout, roled: Sequence[Roled
     subject_starts = [e.start for e in subjects]
     main = _headline_subject(ftext, layout, subjects) or _main_subject(subjects)
     period_starts = [p.start for p in periods]
-    blocked = [(e.start, e.end) for e in entities] + [(p.start, p.end) for p in periods]
-    blocked.sort()
+    blocked = SpanIndex(sorted([(e.start, e.end) for e in entities] + [(p.start, p.end) for p in periods]))
+    frame_index = SpanIndex(frames)      # frame_index.last_covering(pos) == frame_at(frames, pos)
+    quote_index = SpanIndex(quotes)
 
     groups: list[list[RoledQuantity]] = []
     for rq in roled:
@@ -141,7 +144,7 @@ def assemble_claims(text: str, ftext: str, layout: Layout, roled: Sequence[Roled
             elif prior and prior not in _RATE_WORDS:
                 metric = prior + metric   # 总电商GMV…同比增速 -> 总电商GMV同比增速
 
-        frame = frame_at(frames, first.start)
+        frame = frame_index.last_covering(first.start)
         para = layout.paragraph(first.start)
         subject = _subject(subjects, subject_starts, clause, sent, para, first.start, frame, ftext, group[0].kind)
         if subject is None:
@@ -170,7 +173,7 @@ def assemble_claims(text: str, ftext: str, layout: Layout, roled: Sequence[Roled
             metric = "排名"
         quote = "none"
         if speaker.kind != "author":
-            inside = any(q.start <= first.start < q.end for q in quotes)
+            inside = quote_index.covers(first.start)
             quote = "direct" if inside else "indirect"
         basis = (change.info.basis if change else None)
         claims.append(Claim(
@@ -226,7 +229,7 @@ def _phrase_before_change(ftext: str, lo: int, pos: int, blocked) -> Optional[st
     m = regex.search(r"(?:^\s*|显示|称|表示|其|该)(?P<x>[\p{Han}A-Za-z]{2,10}?)(?:较|比|相比|同比|环比)", seg)
     if m:
         s = lo + m.start("x")
-        if not any(a <= s < b for a, b in blocked):
+        if not SpanIndex.of(blocked).covers(s):
             return m.group("x")
     return None
 
