@@ -16,6 +16,53 @@ from spacy.util import get_words_and_spaces
 from spacy.vocab import Vocab
 
 
+# jieba segments each run of these characters on its own; its HMM pass costs
+# time quadratic in the length of a run of unknown single characters, so a run
+# longer than MAX_RUN is handed over in pieces (real text: clauses of < 250).
+_BLOCK = jieba.re_han_default
+MAX_RUN = 256
+
+
+def _chunks(text: str) -> Iterable[str]:
+    """``text`` in consecutive pieces, cut only inside runs longer than ``MAX_RUN``."""
+    pos = 0
+    for m in _BLOCK.finditer(text):
+        if m.end() - m.start() > MAX_RUN:
+            for cut in range(m.start() + MAX_RUN, m.end(), MAX_RUN):
+                yield text[pos:cut]
+                pos = cut
+    yield text[pos:]
+
+
+def words_and_spaces(pieces: list[str], text: str) -> tuple[list[str], list[bool]]:
+    """``spacy.util.get_words_and_spaces`` in linear time (it slices ``text[pos:]`` for every word).
+
+    ``pieces`` must concatenate to ``text``; otherwise spaCy's own function is used.
+    """
+    if "".join(pieces) != text:
+        return get_words_and_spaces(pieces, text)
+    words: list[str] = []
+    spaces: list[bool] = []
+    pos = 0
+    for word in pieces:
+        if word.isspace():
+            continue
+        start = text.index(word, pos)
+        if start > pos:
+            words.append(text[pos:start])
+            spaces.append(False)
+        words.append(word)
+        spaces.append(False)
+        pos = start + len(word)
+        if pos < len(text) and text[pos] == " ":
+            spaces[-1] = True
+            pos += 1
+    if pos < len(text):
+        words.append(text[pos:])
+        spaces.append(False)
+    return words, spaces
+
+
 class JiebaTokenizer:
     """Segment with a private jieba dictionary; ``doc.text == text`` always."""
 
@@ -41,10 +88,11 @@ class JiebaTokenizer:
         return self._jieba
 
     def __call__(self, text: str) -> Doc:
-        pieces = [w for w in self.jieba.cut(text, HMM=self.hmm) if w]
+        tk = self.jieba
+        pieces = [w for chunk in _chunks(text) for w in tk.cut(chunk, HMM=self.hmm) if w]
         if not pieces:
             return Doc(self.vocab, words=[], spaces=[])
-        words, spaces = get_words_and_spaces(pieces, text)
+        words, spaces = words_and_spaces(pieces, text)
         return Doc(self.vocab, words=words, spaces=spaces)
 
     def __reduce__(self):
