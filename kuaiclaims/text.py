@@ -38,6 +38,26 @@ def fold(text: str) -> str:
 
 _ASCII_LOWER = {cp: cp + 32 for cp in range(ord("A"), ord("Z") + 1)}
 
+# Characters the pipeline's libraries cannot take or that carry no text: lone
+# surrogates (spaCy cannot encode them) -> U+FFFD; NUL and other control
+# characters except tab and line breaks -> space. One code point for one.
+_UNSAFE = regex.compile(r"[\ud800-\udfff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_SAFE = {cp: 0xFFFD for cp in range(0xD800, 0xE000)}
+_SAFE.update({cp: 0x20 for cp in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)]})
+
+
+def safe_text(text: str) -> str:
+    """``text`` with lone surrogates and control characters replaced, same length.
+
+    Offsets into the result are offsets into ``text``; the result is ``text``
+    itself when there is nothing to replace.
+    """
+    if not _UNSAFE.search(text):
+        return text
+    out = text.translate(_SAFE)
+    assert len(out) == len(text)
+    return out
+
 
 def fold_case(text: str) -> str:
     """Lower-case ASCII letters only (``str.lower`` may change lengths)."""
