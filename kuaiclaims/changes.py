@@ -34,20 +34,23 @@ def _tables():
     verbs = {w: (1 if d == "+" else -1) for w, d, k in rows if k == "verb"}
     rates = {w: (1 if d == "+" else -1) for w, d, k in rows if k == "rate"}
     filler = r"(?:了|达|约|近|超|超过|逾|高达|达到|为|仅|只有|分别|再|又|共|合计|累计|\s)*"
-    return {
+    out = {
         "verbs": verbs,
         "rates": rates,
         # the verb right before the quantity (增长11.8%, 减少了650万元)
         "verb_before": regex.compile(rf"(?P<v>{_alt(verbs)}){filler}\Z"),
         # a level reached: 降至, 增长到, 提升为
         "target": regex.compile(rf"(?:{_alt(verbs)})?(?:至|到)(?:了)?{filler}\Z"),
-        "rate_before": regex.compile(rf"(?P<r>{_alt(rates)}){filler}(?:是|在)?{filler}\Z"),
+        "rate_before": regex.compile(rf"(?P<r>{_alt(rates)}){filler}(?:(?:是|在){filler})?\Z"),  # one way to split
         "rate_in_clause": regex.compile(rf"(?P<r>{_alt(rates)})"),
         "verb_in_clause": regex.compile(rf"(?P<v>{_alt(verbs)})(?!至|到)"),
         "after": regex.compile(rf"\s?的?(?:同比|环比)?(?P<w>{_alt(list(verbs) + list(rates))})(?!至|到|为)"),
         "yoy": regex.compile(r"同比|较上年同期|较去年同期|比上年同期|较上年|比上年|较去年|比去年|与上年同期相比|同期相比"),
         "qoq": regex.compile(r"环比|较上季度|较上一季度|比上季度|较前一季度|较上月|比上月|较上个月|较前一月"),
     }
+    # a clause that opens with a change: 同比增长72.5%
+    out["head"] = regex.compile(rf"(?:其中)?(?:{out['yoy'].pattern}|{out['qoq'].pattern})?(?:{_alt(verbs)}|{_alt(rates)})")
+    return out
 
 
 def classify_change(text: str, start: int, end: int, clause_start: int, clause_end: int,
@@ -109,4 +112,4 @@ def is_change_clause(text: str, clause_start: int, clause_end: int) -> bool:
     continues the figure of the clause before it?"""
     t = _tables()
     head = text[clause_start:clause_end].lstrip()
-    return bool(regex.match(rf"(?:其中)?(?:{t['yoy'].pattern}|{t['qoq'].pattern})?(?:{_alt(t['verbs'])}|{_alt(t['rates'])})", head))
+    return bool(t["head"].match(head))
