@@ -24,6 +24,8 @@ _FOLD.update({0x3000: 0x20, 0x00A0: 0x20, 0x2014: 0x2D, 0x2013: 0x2D, 0x2012: 0x
 _FOLD.update({ord("，"): ord(","), ord("；"): ord(";"), ord("："): ord(":"),
               ord("（"): ord("("), ord("）"): ord(")"), ord("！"): ord("!"),
               ord("？"): ord("?"), ord("％"): ord("%")})
+# Traditional forms of the numeral characters (1269億元, 十一點八).
+_FOLD.update({ord("億"): ord("亿"), ord("萬"): ord("万"), ord("兩"): ord("两"), ord("點"): ord("点")})
 FOLD_TABLE = _FOLD
 
 
