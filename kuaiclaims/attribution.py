@@ -213,6 +213,7 @@ def _find_speaker(ctx: _Context, lo: int, hi: int, history: list[Frame]) -> Opti
         d = am.group("d")
         s = lo + am.start("d")
         orgs = [e for e in ents if e.label == "COMPANY" and e.start < s]
+        d = ctx.text[s:s + len(d)]   # as written (the match ran on the folded text)
         return Speaker(kind="anonymous", text=d, start=s, end=s + len(d), title=d,
                        organization=orgs[-1].canonical if orgs else None), "anonymous_source"
     pm = t["pronoun"].match(region.lstrip(" 而但同时另外此外并且还也则"))
@@ -403,7 +404,7 @@ def _source_frame(ctx: _Context, c: Cue, clause: Segment, para: Segment, sent: S
     ents = [e for e in ctx.entities_in(clause.start, c.end) if e.label == "COMPANY"]
     if c.role == "document":
         org = ents[-1] if ents else None
-        sp = Speaker(kind="document", text=c.text, start=c.start, end=c.end,
+        sp = Speaker(kind="document", text=ctx.text[c.start:c.end], start=c.start, end=c.end,
                      name=org.canonical if org else None, organization=org.canonical if org else None)
         return Frame(c.start, _paragraph_reach(ctx, para), sp, "financial_report", c.text, deferred=org is None)
     if c.role == "media":
@@ -414,7 +415,7 @@ def _source_frame(ctx: _Context, c: Cue, clause: Segment, para: Segment, sent: S
                          organization=org.canonical)
         else:
             who = regex.sub(r"^据|报道$|消息$", "", c.text).strip() or None
-            sp = Speaker(kind="organization", text=c.text, start=c.start, end=c.end, name=who)
+            sp = Speaker(kind="organization", text=ctx.text[c.start:c.end], start=c.start, end=c.end, name=who)
         return Frame(c.start, para.end, sp, "media_report", c.text)
     # data: the organisation named just before the cue speaks
     org = ents[-1] if ents else None
@@ -424,7 +425,7 @@ def _source_frame(ctx: _Context, c: Cue, clause: Segment, para: Segment, sent: S
                         and f.source_type in ("third_party_data", "government", "analyst_report")), None)
         if earlier is not None:
             return Frame(c.start, _paragraph_reach(ctx, para), earlier.speaker, earlier.source_type, c.text)
-        sp = Speaker(kind="organization", text=c.text, start=c.start, end=c.end)
+        sp = Speaker(kind="organization", text=ctx.text[c.start:c.end], start=c.start, end=c.end)
         source = c.source_type or "third_party_data"
         deferred = False
     else:
