@@ -25,7 +25,7 @@ import regex
 
 from .lexicons import EntityLexicon, read_lines, read_tsv
 from .names import entry_for
-from .spans import SpanIndex
+from .spans import GrowingSpans, SpanIndex
 from .text import Layout, Segment
 from .types import AUTHOR, Entity, Speaker
 
@@ -125,7 +125,8 @@ class _Context:
         self.entities, self.lexicon, self.quotes = entities, lexicon, quotes
         self.starts = [e.start for e in entities]
         self.quote_index = SpanIndex(quotes)   # quotes are sorted and never overlap
-        self.reach: dict[int, int] = {}
+        self.reach: dict[int, int] = {}        # paragraph start -> end of its carry-over chain
+        self.report: tuple[int, Optional[Frame]] = (0, None)   # frames looked at, last named report
 
     def entities_in(self, lo: int, hi: int) -> list[Entity]:
         import bisect
@@ -250,6 +251,8 @@ def build_frames(text: str, ftext: str, layout: Layout, entities: Sequence[Entit
     frames: list[Frame] = []
     call_names: set[str] = set()   # speakers of earnings-call frames so far
     seen = 0
+    covered = GrowingSpans(len(ftext))   # the frames before the last one, for "already attributed?"
+    added = 0
     by_sentence: dict[int, list[Cue]] = {}
     for c in cues:
         by_sentence.setdefault(layout.sentence_index(c.start), []).append(c)
@@ -295,7 +298,10 @@ def build_frames(text: str, ftext: str, layout: Layout, entities: Sequence[Entit
                     prev = None
                 if prev is None and speaker.start is not None:
                     prev = ctx.quote_ending_by(speaker.start, para)
-                if prev is not None and not _attributed(frames[:-1], prev.start):
+                for f in frames[added:-1]:
+                    covered.add(f.start, f.end)
+                added = len(frames) - 1
+                if prev is not None and not covered.covers(prev.start):
                     frames.append(Frame(prev.start, prev.end, speaker, source, c.text))
             elif c.role in ("document", "data", "media"):
                 if c.role == "data" and ftext[max(0, c.start - 2):c.start] in ("内部", "官方", "公司"):
@@ -361,10 +367,6 @@ def _verb_takes_content(ftext: str, c: Cue, ctx: "_Context") -> bool:
     return bool(regex.search(r"(?:他|她|其|人士|从业者|者|们)$", ftext[max(0, i - 4):i]))
 
 
-def _attributed(frames: Sequence[Frame], pos: int) -> bool:
-    return any(f.start <= pos < f.end for f in frames)
-
-
 def _extend_over_quotes(ctx: _Context, end: int, para: Segment) -> int:
     """A speaker's reach continues over the quoted sentences right after it."""
     while True:
@@ -389,13 +391,16 @@ def _paragraph_reach(ctx: _Context, para: Segment) -> int:
     if para.start in ctx.reach:
         return ctx.reach[para.start]
     end = para.end
+    chain = [para.start]   # every paragraph of a chain reaches to its end
     idx = ctx.layout.paragraph_index(para.start)
     while idx + 1 < len(ctx.layout.paragraphs):
         nxt = ctx.layout.paragraphs[idx + 1]
         if not _CARRY_OVER.match(ctx.ftext, nxt.start):
             break
         end, idx = nxt.end, idx + 1
-    ctx.reach[para.start] = end
+        chain.append(nxt.start)
+    for start in chain:
+        ctx.reach[start] = end
     return end
 
 
@@ -421,8 +426,7 @@ def _source_frame(ctx: _Context, c: Cue, clause: Segment, para: Segment, sent: S
     org = ents[-1] if ents else None
     if org is None:
         # 报告显示 / 数据显示 without a name: the report last named in the article
-        earlier = next((f for f in reversed(history) if f.speaker.kind == "organization" and f.speaker.name
-                        and f.source_type in ("third_party_data", "government", "analyst_report")), None)
+        earlier = _last_named_report(ctx, history)
         if earlier is not None:
             return Frame(c.start, _paragraph_reach(ctx, para), earlier.speaker, earlier.source_type, c.text)
         sp = Speaker(kind="organization", text=ctx.text[c.start:c.end], start=c.start, end=c.end)
@@ -438,6 +442,17 @@ def _source_frame(ctx: _Context, c: Cue, clause: Segment, para: Segment, sent: S
         deferred = False
     end = _paragraph_reach(ctx, para) if c.text.endswith(("显示", "称", "指出", "表明", "预计", "预测", "发现")) else sent.end
     return Frame(org.start if org is not None else c.start, end, sp, source, c.text, deferred)
+
+
+def _last_named_report(ctx: _Context, history: Sequence[Frame]) -> Optional[Frame]:
+    """The last frame of a named data, government or analyst source (``history`` only grows)."""
+    seen, found = ctx.report
+    for f in history[seen:]:
+        if f.speaker.kind == "organization" and f.speaker.name and f.source_type in (
+                "third_party_data", "government", "analyst_report"):
+            found = f
+    ctx.report = (len(history), found)
+    return found
 
 
 def frame_at(frames: Sequence[Frame], pos: int) -> Optional[Frame]:

@@ -80,3 +80,28 @@ class SpanIndex(Generic[T]):
         while j >= 0 and self.ends[j] > pos:
             j -= 1
         return self.items[j] if j >= 0 else None
+
+
+class GrowingSpans:
+    """Spans added one by one in any order over a text of ``size`` characters: "does any cover
+    ``pos``?" in logarithmic time (a Fenwick tree of the furthest end by start)."""
+
+    def __init__(self, size: int):
+        self._tree = [-1] * (size + 2)
+
+    def add(self, start: int, end: int) -> None:
+        i = max(0, start) + 1
+        while i < len(self._tree):
+            if self._tree[i] < end:
+                self._tree[i] = end
+            i += i & -i
+
+    def covers(self, pos: int) -> bool:
+        """Is there a span with ``start <= pos < end``?"""
+        if pos < 0:
+            return False
+        i, far = min(pos + 1, len(self._tree) - 1), -1
+        while i > 0:
+            far = max(far, self._tree[i])
+            i -= i & -i
+        return far > pos

@@ -258,8 +258,11 @@ def _best_time(text: str, nlp=None, repeat: int = 2) -> float:
     return best
 
 
-@pytest.mark.parametrize("unit", ["快手收入增长10%", "1234567890", "“", "据", "他表示", "的", "一", "“快手”他表示，",
-                                  "a@b", "1.", "表示，“"], ids=repr)
+@pytest.mark.parametrize("unit", [
+    "快手收入增长10%", "1234567890", "“", "据", "他表示", "的", "一", "a@b", "1.", "-1", "表示，“",
+    # one huge paragraph of attributions, and a chain of carry-over paragraphs
+    "程一笑表示：“收入增长10%。”", "“收入增长10%。”程一笑指出。", "数据显示收入10亿元。", "此外，数据显示收入10亿元。\n",
+], ids=repr)
 def test_robustness_time_is_linear_on_a_line_without_punctuation(unit):
     kuaiclaims.analyze("快手收入增长10%。")
     small = (unit * (5_000 // len(unit) + 1))[:5_000]

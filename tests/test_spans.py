@@ -1,10 +1,10 @@
-"""SpanIndex answers exactly what the linear scans it replaced answered."""
+"""SpanIndex and GrowingSpans answer exactly what the linear scans they replaced answered."""
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kuaiclaims.attribution import Frame, frame_at
-from kuaiclaims.spans import SpanIndex
+from kuaiclaims.spans import GrowingSpans, SpanIndex
 from kuaiclaims.types import AUTHOR
 
 spans = st.lists(st.tuples(st.integers(0, 60), st.integers(0, 12)).map(lambda t: (t[0], t[0] + t[1])),
@@ -61,3 +61,14 @@ def test_spans_rejects_unsorted_items(items):
 @pytest.mark.parametrize("items", [[(5, 6), (1, 2)]], ids=["unsorted"])
 def test_spans_of_sorts_plain_spans(items):
     assert SpanIndex.of(items).items == [(1, 2), (5, 6)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 12)).map(lambda t: (t[0], t[0] + t[1])), max_size=25),
+       st.lists(st.integers(-2, 80), max_size=10))
+def test_spans_growing_spans_cover_equals_scan_after_each_add(items, probes):
+    grown = GrowingSpans(80)
+    for k, (s, e) in enumerate(items):
+        grown.add(s, e)
+        for pos in probes:
+            assert grown.covers(pos) == any(a <= pos < b for a, b in items[:k + 1])
