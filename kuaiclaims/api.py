@@ -9,9 +9,11 @@ import spacy
 from spacy.language import Language
 
 from . import components  # noqa: F401  (registers the factories)
+from .chunking import merge, pieces
 from .lexicons import builtin_entries, data_file, load_user_entries, read_lines
 from .periods import parse_date
 from .pipeline_state import ensure_extensions
+from .text import safe_text
 from .tokenizer import JiebaTokenizer
 from .types import Article, Claim, Entity, Metadata
 
@@ -64,7 +66,8 @@ def default_pipeline() -> Language:
 def _check_text(text: object) -> str:
     if isinstance(text, str):
         return text
-    raise TypeError(f"kuaiclaims expects the article text as str, got {type(text).__name__}"
+    got = "None" if text is None else type(text).__name__
+    raise TypeError(f"kuaiclaims expects the article text as str, got {got}"
                     + (" (decode bytes first, e.g. data.decode('utf-8'))" if isinstance(text, (bytes, bytearray)) else ""))
 
 
@@ -78,22 +81,43 @@ def _run(text: str, published: DateLike, nlp: Optional[Language]):
     return doc
 
 
+def _article(text: str, doc) -> Article:
+    return Article(text=text, metadata=doc._.metadata or Metadata(), entities=tuple(doc._.entities or ()),
+                   quantities=tuple(doc._.quantities or ()), claims=tuple(doc._.claims or ()))
+
+
 def analyze(text: str, *, published: DateLike = None, nlp: Optional[Language] = None) -> Article:
     """Everything kuaiclaims finds in one article: metadata, entities, quantities, claims.
+
+    Any ``str`` is accepted: lone surrogates and control characters are read
+    as U+FFFD and spaces (offsets and span texts stay those of ``text``), and
+    a text longer than the pipeline's ``max_length`` is analysed in pieces cut
+    at paragraph boundaries (``chunking``).
 
     Args:
         text: the article as a ``str``; offsets in the result index into it.
         published: the article's date (``datetime.date`` or ISO string), used
             to resolve ``今年``, ``去年同期``; read from the byline when omitted.
         nlp: a pipeline from ``load()``; the default one when omitted.
+
+    Raises:
+        TypeError: ``text`` is not a ``str`` (``None``, ``bytes``, a number …).
     """
     text = _check_text(text)
     if not text.strip():
         return Article(text=text)
-    doc = _run(text, published, nlp)
-    meta = doc._.metadata or Metadata()
-    return Article(text=text, metadata=meta, entities=tuple(doc._.entities or ()),
-                   quantities=tuple(doc._.quantities or ()), claims=tuple(doc._.claims or ()))
+    nlp = nlp or default_pipeline()
+    safe = safe_text(text)
+    segs = pieces(safe, nlp.max_length)
+    if len(segs) == 1 and safe is text:
+        return _article(text, _run(text, published, nlp))
+    parts = []
+    for seg in segs:
+        art = _article(safe[seg.start:seg.end], _run(safe[seg.start:seg.end], published, nlp))
+        if published is None:
+            published = art.metadata.published   # the byline of the first piece dates the rest
+        parts.append((seg.start, art))
+    return merge(text, parts)
 
 
 def extract_claims(text: str, *, published: DateLike = None, nlp: Optional[Language] = None) -> list[Claim]:
@@ -107,9 +131,15 @@ def extract_entities(text: str, *, nlp: Optional[Language] = None) -> list[Entit
     if not text.strip():
         return []
     nlp = nlp or default_pipeline()
-    doc = nlp.make_doc(text)
-    doc = nlp.get_pipe("kuaiclaims_entities")(doc)
-    return list(doc._.entities or [])
+    tagger = nlp.get_pipe("kuaiclaims_entities")
+    safe = safe_text(text)
+    parts = []
+    for seg in pieces(safe, nlp.max_length):
+        doc = tagger(nlp.make_doc(safe[seg.start:seg.end]))
+        parts.append((seg.start, Article(text="", entities=tuple(doc._.entities or ()))))
+    if len(parts) == 1 and safe is text:
+        return list(parts[0][1].entities)
+    return list(merge(text, parts).entities)
 
 
 def sample_text() -> str:

@@ -27,6 +27,7 @@ import regex
 
 from .lexicons import EntityLexicon, read_lines, read_tsv
 from .names import entry_for
+from .spans import GrowingSpans, SpanIndex
 from .text import Layout, Segment
 from .types import AUTHOR, Entity, Speaker
 
@@ -165,6 +166,9 @@ class _Context:
         self.entities, self.lexicon, self.quotes = entities, lexicon, quotes
         self.starts = [e.start for e in entities]
         self.quote_starts = [q.start for q in quotes]
+        self.quote_index = SpanIndex(quotes)   # quotes are sorted and never overlap
+        self.reach: dict[int, int] = {}        # paragraph start -> end of its carry-over chain
+        self.report: tuple[int, Optional[Frame]] = (0, None)   # frames looked at, last named report
 
     def entities_in(self, lo: int, hi: int) -> list[Entity]:
         i = bisect.bisect_left(self.starts, lo)
@@ -182,7 +186,14 @@ class _Context:
         return org_type_by_suffix(e.text) if e.label == "COMPANY" else None
 
     def quote_at(self, pos: int) -> Optional[Quote]:
-        return quote_containing(self.quotes, self.quote_starts, pos)
+        return self.quote_index.last_covering(pos)
+
+    def quote_ending_by(self, pos: int, para: Segment) -> Optional[Quote]:
+        """The closed quote of ``para`` that ends right before ``pos`` (only spaces between)."""
+        q = self.quote_index.last_ending_by(pos)
+        if q is not None and q.closed and q.start >= para.start and self.ftext[q.end:pos].strip() == "":
+            return q
+        return None
 
 
 ORG_SOURCE = {
@@ -262,6 +273,7 @@ def _find_speaker(ctx: _Context, lo: int, hi: int, history: list[Frame]) -> Opti
         d = am.group("d")
         s = lo + am.start("d")
         orgs = [e for e in ents if e.label == "COMPANY" and e.start < s]
+        d = ctx.text[s:s + len(d)]   # as written (the match ran on the folded text)
         if orgs and orgs[-1].end == s and _OFFICIAL_OF_ORG.fullmatch(d):
             # 乘联会有关负责人表示: the body speaks through an unnamed official
             org = orgs[-1]
@@ -315,6 +327,10 @@ def build_frames(text: str, ftext: str, layout: Layout, entities: Sequence[Entit
     ctx = _Context(text, ftext, layout, list(entities), lexicon, quotes)
     cues = find_reporting_cues(ftext, layout)
     frames: list[Frame] = []
+    call_names: set[str] = set()   # speakers of earnings-call frames so far
+    seen = 0
+    covered = GrowingSpans(len(ftext))   # the frames before the last one, for "already attributed?"
+    added = 0
     by_sentence: dict[int, list[Cue]] = {}
     for c in cues:
         by_sentence.setdefault(layout.sentence_index(c.start), []).append(c)
@@ -347,25 +363,30 @@ def build_frames(text: str, ftext: str, layout: Layout, entities: Sequence[Entit
                 if setting is not None and speaker.kind in ("person", "organization"):
                     if setting.source_type == "earnings_call" and source in ("company_statement", "expert"):
                         source = "earnings_call"
-                if setting is None and source in ("company_statement", "expert") and speaker.name and any(
-                        f.speaker.name == speaker.name and f.source_type == "earnings_call" for f in frames):
+                call_names.update(f.speaker.name for f in frames[seen:] if f.source_type == "earnings_call")
+                seen = len(frames)
+                if setting is None and source in ("company_statement", "expert") and speaker.name \
+                        and speaker.name in call_names:
                     source = "earnings_call"   # the same executive, later in the same call
                 end = sent.end
                 if speaker.kind == "organization" and c.text in _RELEASE_VERBS and _CONTENT_FOLLOWS.match(ftext, c.end):
                     end = _paragraph_reach(ctx, para)  # 海关总署公布，…。…。: a release reaches its paragraph
-                q = next((q for q in quotes if c.end <= q.start <= c.end + 3), None)
+                q = ctx.quote_index.first_starting_in(c.end, c.end + 3)
                 if q is not None:
                     end = max(end, q.end)
                 end = _extend_over_quotes(ctx, end, para)
                 start = speaker.start if speaker.start is not None and speaker.start >= sent.start else c.start
                 frames.append(Frame(start, end, speaker, source, c.text))
                 # a quote right before the speaker: “…。”程一笑指出。
-                prev = next((q for q in quotes if q.closed and 0 <= lo - q.end <= 1
-                             and ftext[q.end:lo].strip() == "" and q.start >= para.start), None)
+                prev = ctx.quote_ending_by(lo, para)
+                if prev is not None and lo - prev.end > 1:
+                    prev = None
                 if prev is None and speaker.start is not None:
-                    prev = next((q for q in quotes if q.closed and q.end <= speaker.start
-                                 and ftext[q.end:speaker.start].strip() == "" and q.start >= para.start), None)
-                if prev is not None and not _attributed(frames[:-1], prev.start):
+                    prev = ctx.quote_ending_by(speaker.start, para)
+                for f in frames[added:-1]:
+                    covered.add(f.start, f.end)
+                added = len(frames) - 1
+                if prev is not None and not covered.covers(prev.start):
                     frames.append(Frame(prev.start, prev.end, speaker, source, c.text))
             elif c.role in ("document", "data", "media"):
                 if c.role == "data" and ftext[max(0, c.start - 2):c.start] in ("内部", "官方", "公司"):
@@ -456,20 +477,16 @@ def _verb_takes_content(ftext: str, c: Cue, ctx: "_Context") -> bool:
     return bool(_PRONOUN_END.search(ftext[max(0, i - 4):i]))
 
 
-def _attributed(frames: Sequence[Frame], pos: int) -> bool:
-    return any(f.start <= pos < f.end for f in frames)
-
-
 def _extend_over_quotes(ctx: _Context, end: int, para: Segment) -> int:
     """A speaker's reach continues over the quoted sentences right after it."""
     while True:
         i = end
         while i < para.end and ctx.ftext[i] in " \u3000":
             i += 1
-        q = ctx.quote_at(i)
-        if q is not None and q.start == i - 1 and ctx.ftext[i - 1] in "\"'":
-            pass  # 。"…": the sentence took the opening ASCII mark for a closing one
-        elif q is None or q.start != i or q.end <= end:
+        q = ctx.quote_index.first_starting_in(i, i)
+        if q is None and i > 0 and ctx.ftext[i - 1] in "\"'":
+            q = ctx.quote_index.first_starting_in(i - 1, i - 1)  # 。"…": the sentence took the opening ASCII mark
+        if q is None or q.end <= end:
             return end
         # a quote followed by its own speaker is not a continuation
         after = ctx.ftext[q.end:min(para.end, q.end + 30)]
@@ -493,13 +510,19 @@ _CARRY_OVER = regex.compile(r"\s*(?:其中|此外|另外|同时|与此同时|其
 
 def _paragraph_reach(ctx: _Context, para: Segment) -> int:
     """A paragraph-long attribution carries into the next paragraphs that open with ``其中``, ``此外``…"""
+    if para.start in ctx.reach:
+        return ctx.reach[para.start]
     end = para.end
+    chain = [para.start]   # every paragraph of a chain reaches to its end
     idx = ctx.layout.paragraph_index(para.start)
     while idx + 1 < len(ctx.layout.paragraphs):
         nxt = ctx.layout.paragraphs[idx + 1]
         if not _CARRY_OVER.match(ctx.ftext, nxt.start):
             break
         end, idx = nxt.end, idx + 1
+        chain.append(nxt.start)
+    for start in chain:
+        ctx.reach[start] = end
     return end
 
 
@@ -509,7 +532,7 @@ def _source_frame(ctx: _Context, c: Cue, clause: Segment, para: Segment, sent: S
             if e.label == "COMPANY" or (c.role == "data" and e.label == "PRODUCT" and e.end == c.start)]
     if c.role == "document":
         org = ents[-1] if ents else None
-        sp = Speaker(kind="document", text=c.text, start=c.start, end=c.end,
+        sp = Speaker(kind="document", text=ctx.text[c.start:c.end], start=c.start, end=c.end,
                      name=org.canonical if org else None, organization=org.canonical if org else None)
         return Frame(c.start, _paragraph_reach(ctx, para), sp, "financial_report", c.text, deferred=org is None)
     if c.role == "media":
@@ -524,20 +547,20 @@ def _source_frame(ctx: _Context, c: Cue, clause: Segment, para: Segment, sent: S
                          organization=org.canonical)
         else:
             who = regex.sub(r"^据|报道$|消息$", "", c.text).strip() or None
-            sp = Speaker(kind="organization", text=c.text, start=c.start, end=c.end, name=who)
+            sp = Speaker(kind="organization", text=ctx.text[c.start:c.end], start=c.start, end=c.end, name=who)
         return Frame(c.start, para.end, sp, "media_report", c.text)
     # data: the organisation named just before the cue speaks
     org = ents[-1] if ents else None
     if org is None:
         # 报告显示 / 数据显示 without a name: the report last named in the article
+        earlier = _last_named_report(ctx, history)
         # (named in this paragraph or the one before: further back, an unnamed report is another one)
         floor = ctx.layout.paragraphs[max(0, ctx.layout.paragraph_index(c.start) - 1)].start
-        earlier = next((f for f in reversed(history) if f.speaker.kind == "organization" and f.speaker.name
-                        and f.source_type in ("third_party_data", "government", "analyst_report")
-                        and f.start >= floor), None)
+        if earlier is not None and earlier.start < floor:
+            earlier = None
         if earlier is not None:
             return Frame(c.start, _paragraph_reach(ctx, para), earlier.speaker, earlier.source_type, c.text)
-        sp = Speaker(kind="organization", text=c.text, start=c.start, end=c.end)
+        sp = Speaker(kind="organization", text=ctx.text[c.start:c.end], start=c.start, end=c.end)
         source = c.source_type or "third_party_data"
         deferred = False
     else:
@@ -551,6 +574,17 @@ def _source_frame(ctx: _Context, c: Cue, clause: Segment, para: Segment, sent: S
     opens = c.text.endswith(("显示", "称", "指出", "表明", "预计", "预测", "发现")) or _CONTENT_FOLLOWS.match(ctx.ftext, c.end)
     end = _paragraph_reach(ctx, para) if opens else sent.end
     return Frame(org.start if org is not None else c.start, end, sp, source, c.text, deferred)
+
+
+def _last_named_report(ctx: _Context, history: Sequence[Frame]) -> Optional[Frame]:
+    """The last frame of a named data, government or analyst source (``history`` only grows)."""
+    seen, found = ctx.report
+    for f in history[seen:]:
+        if f.speaker.kind == "organization" and f.speaker.name and f.source_type in (
+                "third_party_data", "government", "analyst_report"):
+            found = f
+    ctx.report = (len(history), found)
+    return found
 
 
 def frame_at(frames: Sequence[Frame], pos: int) -> Optional[Frame]:

@@ -47,7 +47,7 @@ def _tables():
         "verb_before": regex.compile(rf"(?P<v>{_alt(verbs)}){filler}\Z", regex.REVERSE),
         # a level reached: 降至, 增长到, 提升为
         "target": regex.compile(rf"(?:{_alt(verbs)})?(?:至|到)(?:了)?{filler}\Z", regex.REVERSE),
-        "rate_before": regex.compile(rf"(?P<r>{_alt(rates)}){filler}(?:是|在)?{filler}\Z", regex.REVERSE),
+        "rate_before": regex.compile(rf"(?P<r>{_alt(rates)}){filler}(?:(?:是|在){filler})?\Z", regex.REVERSE),  # one way to split
         "rate_in_clause": regex.compile(rf"(?P<r>{_alt(rates)})"),
         "verb_in_clause": regex.compile(rf"(?P<v>{_alt(verbs)})(?!至|到)"),
         "after": regex.compile(rf"\s?的?(?:同比|环比)?(?P<w>{_alt(list(verbs) + list(rates))})(?!至|到|为)"),

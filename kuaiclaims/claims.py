@@ -12,13 +12,14 @@ from typing import Callable, Optional, Sequence
 
 import regex
 
-from .attribution import Frame, frame_at, market_cue_in, quote_containing, resolve_deferred
+from .attribution import Frame, market_cue_in, resolve_deferred
 from .changes import ChangeInfo, classify_change, is_change_clause
 from .lexicons import EntityLexicon, read_lines
 from .names import entry_for
 from .numbers import Mention
 from .periods import PeriodMention
-from .text import Layout, Segment, SpanMask
+from .spans import SpanIndex
+from .text import Layout, Segment
 from .types import AUTHOR, Claim, Entity, Quantity, Speaker
 
 
@@ -69,20 +70,19 @@ _METRIC_TRIM = regex.compile(
     r"^(?:其中|此外|同时|另外|而|但|并|且|其|据|根据|按照|按|(?:该|本)?(?:公司|集团)|全年|当季|本季|单季|累计|合计|总计|共|期内|报告期内|同期)+|(?:同比|环比|分别|约|达到|达|为|是|至|仅|有|已|共|则|也)+$")
 
 
-def find_metric(ftext: str, lo: int, hi: int, blocked: "SpanMask | Sequence[tuple[int, int]]") -> Optional[str]:
+def find_metric(ftext: str, lo: int, hi: int, blocked: "SpanIndex | Sequence[tuple[int, int]]") -> Optional[str]:
     """The metric phrase that ends nearest before ``hi`` in ``ftext[lo:hi]``.
 
     A head noun from the metric lexicon (``净利润``) widened left over its
     modifiers (``经调整``) up to an entity or a period (the ``blocked``
     spans) or a function word.
     """
-    if not isinstance(blocked, SpanMask):
-        blocked = SpanMask(blocked, len(ftext))
     m = None
     for m in _metric_pattern().finditer(ftext, lo, hi):
         pass
     if m is None:
         return None
+    blocked = SpanIndex.of(blocked)
     start = m.start()
     while start > lo:
         ch = ftext[start - 1]
@@ -90,7 +90,7 @@ def find_metric(ftext: str, lo: int, hi: int, blocked: "SpanMask | Sequence[tupl
             break
         if ftext.endswith(_METRIC_STOP_WORDS, lo, start) and not ftext.startswith("其他", start - 1):
             break
-        if blocked.covers(start - 1):
+        if blocked.covers_open_start(start):
             break
         start -= 1
         if m.end() - start >= 14:
@@ -119,8 +119,9 @@ def assemble_claims(text: str, ftext: str, layout: Layout, roled: Sequence[Roled
     subject_starts = [e.start for e in subjects]
     main = _headline_subject(ftext, layout, subjects) or _main_subject(subjects)
     period_starts = [p.start for p in periods]
-    blocked = SpanMask([(e.start, e.end) for e in entities] + [(p.start, p.end) for p in periods], len(ftext))
-    quote_starts = [q.start for q in quotes]
+    blocked = SpanIndex(sorted([(e.start, e.end) for e in entities] + [(p.start, p.end) for p in periods]))
+    frame_index = SpanIndex(frames)      # frame_index.last_covering(pos) == frame_at(frames, pos)
+    quote_index = SpanIndex(quotes)
 
     groups: list[list[RoledQuantity]] = []
     for rq in roled:
@@ -169,7 +170,7 @@ def assemble_claims(text: str, ftext: str, layout: Layout, roled: Sequence[Roled
             elif prior and prior not in _RATE_WORDS:
                 metric = prior + metric   # 总电商GMV…同比增速 -> 总电商GMV同比增速
 
-        frame = frame_at(frames, first.start)
+        frame = frame_index.last_covering(first.start)
         para = layout.paragraph(first.start)
         subject = _subject(subjects, subject_starts, clause, sent, para, first.start, frame, ftext, group[0].kind)
         if subject is None:
@@ -199,7 +200,7 @@ def assemble_claims(text: str, ftext: str, layout: Layout, roled: Sequence[Roled
             metric = "排名"
         quote = "none"
         if speaker.kind != "author":
-            inside = quote_containing(quotes, quote_starts, first.start) is not None
+            inside = quote_index.covers(first.start)
             quote = "direct" if inside else "indirect"
         basis = (change.info.basis if change else None)
         claims.append(Claim(
@@ -304,7 +305,7 @@ def _phrase_before_change(ftext: str, lo: int, pos: int, blocked) -> Optional[st
     m = _BEFORE_COMPARISON.search(seg)
     if m:
         s = lo + m.start("x")
-        if not blocked.covers(s):
+        if not SpanIndex.of(blocked).covers(s):
             return m.group("x")
     return None
 
@@ -322,7 +323,7 @@ def _value_lead():
     return regex.compile(rf"(?:{alt}|{t['yoy'].pattern}|{t['qoq'].pattern}|\s)+\Z", regex.REVERSE)
 
 
-def noun_phrase_before(ftext: str, lo: int, pos: int, blocked: SpanMask, max_len: int = 12) -> Optional[str]:
+def noun_phrase_before(ftext: str, lo: int, pos: int, blocked, max_len: int = 12) -> Optional[str]:
     """The noun phrase right before a figure when no metric word names it:
     ``全年出生人口954万人`` -> ``出生人口``, ``电价约为0.35元`` -> ``电价``.
 

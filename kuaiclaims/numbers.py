@@ -8,7 +8,7 @@ same for one expression. Offsets are character offsets into the input.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Context, Decimal, DivisionByZero, InvalidOperation, Overflow, localcontext
 from functools import lru_cache
 from typing import Iterable, Optional
 
@@ -30,6 +30,12 @@ _CN_CHARS = "".join(CN_DIGITS) + _MAG_CHARS
 
 _ARABIC = regex.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 
+# Numerals are read exactly up to this many characters (no real figure comes
+# near); a longer run of digits is no numeral. The context is wide enough that
+# nothing is rounded, and any arithmetic trouble is a ValueError, never inf.
+MAX_NUMERAL = 1000
+_EXACT = Context(prec=4 * MAX_NUMERAL, traps=[InvalidOperation, Overflow, DivisionByZero])
+
 
 def _to_number(d: Decimal) -> int | float:
     """An exact Decimal as ``int`` when integral, else ``float`` (converted once)."""
@@ -42,7 +48,8 @@ def parse_number(s: str) -> Decimal:
     """Parse a numeral: ``1269亿``, ``4.075亿``, ``两千万``, ``一千二百六十九亿``,
     ``1,234.5万``, ``１２．５``, ``十一点八``, ``千万``, ``1.5万亿``.
 
-    Returns an exact ``Decimal``. Raises ``ValueError`` when ``s`` is not a numeral.
+    Returns an exact ``Decimal``. Raises ``ValueError`` when ``s`` is not a
+    numeral or is longer than ``MAX_NUMERAL`` characters.
     """
     if not isinstance(s, str):
         raise TypeError(f"parse_number expects str, got {type(s).__name__}")
@@ -55,6 +62,16 @@ def _parse_number(s: str) -> Decimal:
     t = fold(s).strip().replace(" ", "")
     if not t:
         raise ValueError("empty numeral")
+    if len(t) > MAX_NUMERAL:
+        raise ValueError(f"numeral longer than {MAX_NUMERAL} characters")
+    try:
+        with localcontext(_EXACT):
+            return _read_numeral(t, s)
+    except ArithmeticError:
+        raise ValueError(f"not a numeral: {s!r}") from None
+
+
+def _read_numeral(t: str, s: str) -> Decimal:
     total = Decimal(0)      # what the big units (万, 亿) have closed
     section = Decimal(0)    # below the last big unit
     current: Optional[Decimal] = None  # the digit or Arabic number just read
@@ -184,7 +201,7 @@ _MASKS = regex.compile(
   | \d{4,6}\.(?:SH|SZ|BJ|HK|sh|sz|hk)
   | (?:代码|股票代码|证券代码|编号|电话|热线|传真|邮编|QQ|微信号)[:：]?\s?[\d-]{4,}
   | \d{3,4}-\d{7,8} | (?<!\d)1[3-9]\d{9}(?!\d) | 400-?\d{3}-?\d{4}
-  | (?<![\d.])\d+(?:\.\d+)+\s?(?:版本|版)|(?<!\d)\d+\s?(?:版本|版|代|号线|号|系列)(?![\p{Han}]*[元%])
+  | (?<!\d)(?<!\d\.)\d+(?:\.\d+)+\s?(?:版本|版)|(?<!\d)\d+\s?(?:版本|版|代|号线|号|系列)(?![\p{Han}]*[元%])
     """,
     regex.VERBOSE,
 )

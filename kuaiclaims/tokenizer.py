@@ -59,6 +59,20 @@ def _route(blk: str, freq: dict, logtotal: float) -> list[int]:
     return ends
 
 
+# jieba's HMM and buffers grow faster than linearly in a run without breaks: runs
+# longer than this are cut into pieces of this size (never reached by real prose).
+MAX_RUN = 256
+
+
+def _capped(blocks):
+    for blk in blocks:
+        if len(blk) <= MAX_RUN:
+            yield blk
+        else:
+            for i in range(0, len(blk), MAX_RUN):
+                yield blk[i:i + MAX_RUN]
+
+
 def cut(tk: jieba.Tokenizer, text: str) -> tuple[list[str], list[int]]:
     """``list(tk.cut(text, HMM=True))``, and the indices of the pieces of two or more
     characters that jieba's HMM made up (words its dictionary does not hold).
@@ -89,7 +103,7 @@ def cut(tk: jieba.Tokenizer, text: str) -> tuple[list[str], list[int]]:
         else:
             pieces.extend(buf)
 
-    for blk in re_han.split(text):
+    for blk in _capped(re_han.split(text)):
         if not blk:
             continue
         if re_han.match(blk):
