@@ -117,14 +117,6 @@ def find_quotes(text: str, layout: Layout) -> list[Quote]:
     return quotes
 
 
-def quote_containing(quotes: Sequence[Quote], starts: Sequence[int], pos: int) -> Optional[Quote]:
-    """The quote (from ``find_quotes``, starts in ``starts``) that contains ``pos``; quotes never overlap."""
-    i = bisect.bisect_right(starts, pos) - 1
-    if i >= 0 and quotes[i].start <= pos < quotes[i].end:
-        return quotes[i]
-    return None
-
-
 def find_reporting_cues(ftext: str, layout: Layout) -> list[Cue]:
     """Reporting verbs and source cues (``数据显示``, ``财报显示``, ``据…报道``, ``收盘``)."""
     t = _tables()
@@ -165,7 +157,6 @@ class _Context:
         entities = _outside_titles(ftext, entities)
         self.entities, self.lexicon, self.quotes = entities, lexicon, quotes
         self.starts = [e.start for e in entities]
-        self.quote_starts = [q.start for q in quotes]
         self.quote_index = SpanIndex(quotes)   # quotes are sorted and never overlap
         self.reach: dict[int, int] = {}        # paragraph start -> end of its carry-over chain
         self.report: tuple[int, Optional[Frame]] = (0, None)   # frames looked at, last named report

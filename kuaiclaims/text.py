@@ -162,22 +162,6 @@ class Layout:
         return Segment(lo, hi)
 
 
-class SpanMask:
-    """Which character positions fall inside any of some spans: O(1) per question."""
-
-    def __init__(self, spans, length: int):
-        self.length = length
-        self._mask = bytearray(length + 1)
-        for s, e in spans:
-            s, e = max(0, s), min(length, e)
-            if e > s:
-                self._mask[s:e] = b"\x01" * (e - s)
-
-    def covers(self, pos: int) -> bool:
-        """True when ``start <= pos < end`` for one of the spans."""
-        return 0 <= pos < self.length and self._mask[pos] == 1
-
-
 @lru_cache(maxsize=1)
 def _furniture_pattern():
     from .lexicons import read_lines

@@ -3,7 +3,8 @@ import pytest
 
 import kuaiclaims
 from kuaiclaims.claims import find_metric, noun_phrase_before
-from kuaiclaims.text import SpanMask, fold
+from kuaiclaims.spans import SpanIndex
+from kuaiclaims.text import fold
 
 
 def _claim_for(text, figure, published="2025-05-20"):
@@ -40,7 +41,7 @@ def test_a_verb_before_the_figure_is_no_metric(text, figure):
 ])
 def test_noun_phrase_before_pure(phrase, expected):
     text = phrase + "100亿元"
-    assert noun_phrase_before(fold(text), 0, len(phrase), SpanMask([], len(text))) == expected
+    assert noun_phrase_before(fold(text), 0, len(phrase), SpanIndex([])) == expected
 
 
 def test_find_metric_widens_the_head_left():
