@@ -245,6 +245,8 @@ _ADDRESS = frozenset({"某", "总", "老", "氏", "家", "姐", "哥", "董", "�
 # Common surnames that are also everyday one-character words.
 _WORDY_SURNAMES = frozenset("于高金石方白万向和余成任常安文时明全应师车连谷路包关宁司单解管曲甘左尚符华龙史牛齐乔"
                             "江田叶马林黄钱毛武康施严邢")
+# Adverbs that follow a subject (李洋 / 则 / 为): never the last character of a split given name.
+_ADVERBS = frozenset("则已才")
 _NUMERAL = frozenset("0123456789零一二三四五六七八九十百千万亿两几数多余")
 _SEPARATORS = frozenset(" \t:|丨/")
 # CJK ideographs (the unified block and extension A, the compatibility block); the standard
@@ -434,7 +436,7 @@ def _name_at(t: str, s: int, seg: Segmentation, piece_end: Optional[int] = None)
     if size == n + 1 and pe < len(t):
         # jieba split the given name: 刘以 / 秦 (then the name's end), 李焯 / 桃表示, 石安 / 楠则
         qs, qe = seg.piece(pe)
-        if qe - qs == 1 and _is_han(t[qs]) and t[qs] not in _PURE_FUNC and (
+        if qe - qs == 1 and _is_han(t[qs]) and t[qs] not in _PURE_FUNC and t[qs] not in _ADVERBS and (
                 qe >= len(t) or not _is_han(t[qe]) or t[qe] in _PURE_FUNC or _right_cue(t, qe, T)):
             return qe
         if qe - qs == 2 and _is_han(t[qs]) and t[qs] not in _FUNC and t[qs + 1] in _FUNC \
@@ -555,7 +557,7 @@ class _People:
             self.found[(s, e)] = cand
         return cand is not None
 
-    def candidate(self, s: int, e: int, unknown: bool, han: bool = False, floor: float = 0.8) -> None:
+    def candidate(self, s: int, e: int, unknown: bool, han: bool = False, floor: float = -1.0) -> None:
         """Judge a surname-led name ``t[s:e]`` by its cues and its shape (``han``: known to be all Han)."""
         t, T = self.t, self.T
         n = _surname_len(t, s)
@@ -573,8 +575,12 @@ class _People:
         elif e - s - n == 2:
             if _shape(t, s, e, n) >= floor:
                 self.add(s, e, 3, shape_floor=floor, n=n, after_org_ok=False)
-        elif _shape(t, s, e, n) >= 2.0 and _stands_alone(t, s, e):
-            self.add(s, e, 3, shape_floor=2.0, n=n, after_org_ok=False)
+        elif _shape(t, s, e, n) >= 1.0 and (_stands_alone(t, s, e) or _ends_a_phrase(t, e)):
+            self.add(s, e, 3, shape_floor=1.0, n=n, after_org_ok=False)
+
+
+# A given name jieba's dictionary holds as a rare word (王 / 学武) is still read as a name.
+_RARE_GIVEN = 50
 
 
 def _people(t: str, lexicon: EntityLexicon, seg: Segmentation, titles: list, alone: list, unknown: list) -> list:
@@ -603,7 +609,7 @@ def _people(t: str, lexicon: EntityLexicon, seg: Segmentation, titles: list, alo
             continue
         end = _name_at(t, s, seg, piece_end=e)
         if end is not None and (s, end) not in P.found:
-            P.candidate(s, end, unknown=not seg.is_word(t[e:end]))
+            P.candidate(s, end, unknown=seg.frequency(t[e:end]) < _RARE_GIVEN)
     # a title, then a name no rule above found: 总统奥巴马, 首席经济学家Mark Chen, 总裁张伟
     for s0, e0, _ in titles:
         s = e0
@@ -702,6 +708,11 @@ def _stands_alone(t: str, s: int, e: int) -> bool:
     before = t[s - 1] if s > 0 else "\n"
     after = t[e] if e < len(t) else "\n"
     return not _is_han(before) or not _is_han(after)
+
+
+def _ends_a_phrase(t: str, e: int) -> bool:
+    """Punctuation, the text's end or a function word right after ``e`` (``于海并``, ``吴飞面`` is not)."""
+    return e >= len(t) or not _is_han(t[e]) or t[e] in _FUNC or t[e] in _PURE_FUNC
 
 
 def _dotted_name(t: str, dot: int, translit: frozenset) -> Optional[tuple[int, int]]:
