@@ -176,7 +176,7 @@ _UNSEEN = (0.0, 0.0)    # a character it never saw at all: rare, so as likely a 
 
 
 def _alt(words) -> str:
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 def _kinds(groups: dict) -> dict[str, tuple[str, ...]]:
@@ -224,7 +224,14 @@ def _tables() -> dict:
         # not those that are also everyday words (于, 高, 金, 和, 向 ...)
         "alone": frozenset(common - _WORDY_SURNAMES),
         "common_surnames": common,
+        # a transliterated name right before a verb or honorific (马卡罗夫说, 雅各布表示)
+        "translit_speaker": _translit_speaker(frozenset("".join(_words("translit_chars.txt"))), right),
     }
+
+
+def _translit_speaker(translit: frozenset, right: set) -> "re.Pattern":
+    chars = re.escape("".join(sorted(translit)))
+    return re.compile(f"(?<![{chars}])[{chars}]{{3,6}}(?={_alt(right)})")
 
 
 # Characters that end a name read character by character: function words and
@@ -246,7 +253,7 @@ _ADDRESS = frozenset({"某", "总", "老", "氏", "家", "姐", "哥", "董", "�
 _WORDY_SURNAMES = frozenset("于高金石方白万向和余成任常安文时明全应师车连谷路包关宁司单解管曲甘左尚符华龙史牛齐乔"
                             "江田叶马林黄钱毛武康施严邢")
 # Adverbs that follow a subject (李洋 / 则 / 为): never the last character of a split given name.
-_ADVERBS = frozenset("则已才")
+_ADVERBS = frozenset("则已")
 _NUMERAL = frozenset("0123456789零一二三四五六七八九十百千万亿两几数多余")
 _SEPARATORS = frozenset(" \t:|丨/")
 # CJK ideographs (the unified block and extension A, the compatibility block); the standard
@@ -627,6 +634,12 @@ def _people(t: str, lexicon: EntityLexicon, seg: Segmentation, titles: list, alo
             end = _translit_at(t, s, seg, T["translit"])
             if end is not None:
                 P.add(s, end, 1, n=0)
+    # a transliterated name before a verb: 马卡罗夫说 (a place or a club that speaks is a lexicon name or
+    # follows a place word; the run must be jieba's own pieces, not the end of a longer word)
+    for m in T["translit_speaker"].finditer(t):
+        s, e = m.span()
+        if seg.is_boundary(s) and seg.is_boundary(e) and (s, e) not in P.found and not _holds_common_word(t, s, e, seg):
+            P.add(s, e, 2, n=0)
     # transliterated names: 詹姆斯·卡梅隆
     for m in _DOT.finditer(t):
         span = _dotted_name(t, m.start(), T["translit"])
@@ -701,6 +714,16 @@ def _translit_before(t: str, p: int, seg: Segmentation, translit: frozenset, lea
     if not (seg.is_boundary(s) and seg.is_boundary(p)):
         return None
     return s
+
+
+def _holds_common_word(t: str, s: int, e: int, seg: Segmentation) -> bool:
+    """A piece of ``t[s:e]`` is an everyday word (谢谢 / 于), not part of a transliteration."""
+    while s < e:
+        ps, pe = seg.piece(s)
+        if pe - ps >= 2 and seg.frequency(t[ps:pe]) > _RARE:
+            return True
+        s = pe
+    return False
 
 
 def _stands_alone(t: str, s: int, e: int) -> bool:

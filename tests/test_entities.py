@@ -70,6 +70,7 @@ def test_entities_canonical_name(name, canonical):
     ("摩根大通分析师Alex Yao团队指出", ("Alex Yao", "PERSON")),
     ("她在詹姆斯·卡梅隆执导的影片中出演", ("詹姆斯·卡梅隆", "PERSON")),
     ("美国总统奥巴马表示", ("奥巴马", "PERSON")),
+    ("会后，格里菲斯表示将继续增持", ("格里菲斯", "PERSON")),   # a transliteration before a verb
     # companies: a suffix, a legal form, a branch, an outlet, a Latin name, a list
     ("以及蓝鲸数科科技等新创企业", ("蓝鲸数科科技", "COMPANY")),
     ("港股上市公司云帆科技发布业绩", ("云帆科技", "COMPANY")),
@@ -105,7 +106,8 @@ def test_entities_a_name_found_once_is_found_again():
     ("主持人：谢谢李杰先生的致辞", "谢谢"),
     ("多位有色金属分析师向记者指出", "向记者"),
     ("张先生告诉记者，他在银行存款", "张先生"),
-    ("王兴是联合创始人，李洋则为高级副总裁", "李洋则"),   # an adverb after a split given name
+    ("王兴是联合创始人，李洋则为高级副总裁", "李洋则"),
+    ("主持人：谢谢于老师的介绍", "谢谢于"),   # an everyday word is no transliteration   # an adverb after a split given name
 ], ids=lambda x: str(x))
 def test_entities_words_that_are_not_names(text, not_expected):
     assert not_expected not in [t for t, _, _ in _ents(text)]
