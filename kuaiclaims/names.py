@@ -631,8 +631,10 @@ def _people(t: str, lexicon: EntityLexicon, seg: Segmentation, titles: list, alo
             if (s, end) not in P.found:
                 P.candidate(s, end, unknown=True)
         else:
-            end = _translit_at(t, s, seg, T["translit"])
-            if end is not None:
+            # right after its title a two-character transliteration is a name too (主帅鲁滕)
+            end = _translit_at(t, s, seg, T["translit"], least=2 if s == e0 else 3)
+            if end is not None and not _holds_common_word(t, s, end, seg) and (
+                    end - s > 2 or end == len(t) or t[end] not in _NUMERAL):  # 第一部长达约14分钟
                 P.add(s, end, 1, n=0)
     # a transliterated name before a verb: 马卡罗夫说 (a place or a club that speaks is a lexicon name or
     # follows a place word; the run must be jieba's own pieces, not the end of a longer word)
@@ -692,12 +694,12 @@ _LATIN_ORG_WORD = re.compile(r"(?i)\b(?:inc|ltd|llc|corp|co|group|holdings?|tech
                                 r"securities|partners|labs?|ai|studio|games|media|motors?)")
 
 
-def _translit_at(t: str, s: int, seg: Segmentation, translit: frozenset) -> Optional[int]:
+def _translit_at(t: str, s: int, seg: Segmentation, translit: frozenset, least: int = 3) -> Optional[int]:
     """End of a transliterated name (3-6 characters of ``translit_chars.txt``) starting at ``s``."""
     e = s
     while e < len(t) and e - s < 7 and t[e] in translit:
         e += 1
-    if not 3 <= e - s <= 6 or (e < len(t) and t[e] in translit):
+    if not least <= e - s <= 6 or (e < len(t) and t[e] in translit):
         return None
     if not (seg.is_boundary(s) and seg.is_boundary(e)):
         return None

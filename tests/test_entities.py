@@ -71,6 +71,7 @@ def test_entities_canonical_name(name, canonical):
     ("她在詹姆斯·卡梅隆执导的影片中出演", ("詹姆斯·卡梅隆", "PERSON")),
     ("美国总统奥巴马表示", ("奥巴马", "PERSON")),
     ("会后，格里菲斯表示将继续增持", ("格里菲斯", "PERSON")),   # a transliteration before a verb
+    ("俱乐部主教练佐伦目前压力很大", ("佐伦", "PERSON")),   # two characters right after a title
     # companies: a suffix, a legal form, a branch, an outlet, a Latin name, a list
     ("以及蓝鲸数科科技等新创企业", ("蓝鲸数科科技", "COMPANY")),
     ("港股上市公司云帆科技发布业绩", ("云帆科技", "COMPANY")),
