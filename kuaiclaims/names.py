@@ -787,7 +787,7 @@ def _list_neighbours(t: str, s: int, e: int, seg: Segmentation, P: _People, tran
 # -- companies ----------------------------------------------------------------
 
 # Words after which an organisation suffix is a generic noun, not a name's end.
-_SUFFIX_AFTER_STOP = re.compile(r"指数|板块|行业|产业|领域|概念|类|股(?!份)|市场|价格|化(?!工)|业务|人士|部门|"
+_SUFFIX_AFTER_STOP = re.compile(r"指数|板块|行业|产业|领域|概念|类|股(?!份)|市场(?!部)|价格|化(?!工)|业务|人士|部门|"
                                    r"股份|股票|股权|债券|门店|赛道|品类|产品|设备|企业|厂商|品牌|"
                                    r"公司(?![\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{0,2}(?:董事|总裁|首席))")
 # Suffixes that are also common nouns after a verb or a modifier (回购股份, 装修公司): their body
@@ -798,6 +798,10 @@ _STRICT_SUFFIX = frozenset({"公司", "游戏", "机器人", "咖啡", "茶饮",
 _RARE = 500  # a dictionary word used less often than this may be a name's body (江海银行)
 # Legal forms: the name before them may hold common words (银川新华百货股份有限公司).
 _LEGAL_HEAD = ("有限责任", "股份有限", "有限", "集团", "总")
+# a legal form at or a few words after a suffix: the name is a registered one and may hold common
+# words (凯奕投资咨询管理有限公司, 北京主题建筑设计咨询有限公司)
+_LEGAL_AHEAD = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:有限责任公司|股份有限公司|有限公司)")
+_LEGAL_FORMS = frozenset({"有限责任公司", "股份有限公司", "有限公司"})
 # one-character words jieba's HMM glues to the name after them: 据麦野 / 咖啡, 将云帆 / 科技, 药企康澜 / 生物
 _GLUED_BEFORE = _FUNC | frozenset("据家企")
 # words of jieba's dictionary made of a suffix and a title: 江海 / 银行行长 / 程立新 (the suffix's length)
@@ -816,7 +820,7 @@ def _companies(t: str, lexicon: EntityLexicon, seg: Segmentation, suffix_spans: 
             if size:
                 spots.append((s, e, -size))  # a negative third item: glued, and the suffix's length
     spots.sort()
-    last_end, last_start, last_core = 0, None, None
+    last_end, last_start, last_core, last_legal = 0, None, None, False
     for spot in spots:
         if spot[2] < 0:  # glued
             ps, q, size = spot
@@ -834,7 +838,12 @@ def _companies(t: str, lexicon: EntityLexicon, seg: Segmentation, suffix_spans: 
                 continue
             core = None
             if p == last_end and last_start is not None:
+                if last_legal:
+                    continue  # 河南天荣置业有限公司 / 建设: a legal form ends the name
                 start, core = last_start, last_core  # 蓝鲸数科 + 科技: a suffix right after a name extends it
+            elif suffix in _LEGAL_FORMS and last_start is not None and p - last_end <= 4 \
+                    and _all_han(t, last_end, p) and not any(c in _FUNC for c in t[last_end:p]):
+                start, core = last_start, last_core  # 凯奕投资咨询 + 管理 + 有限公司
             else:
                 if not _may_end_a_body(seg.pieces[index - 1] if index else "", seg, T, lexicon,
                                        suffix in _STRICT_SUFFIX, t[p - 2:p] if p >= 2 else ""):
@@ -861,7 +870,7 @@ def _companies(t: str, lexicon: EntityLexicon, seg: Segmentation, suffix_spans: 
         # name (潮汐财经: 财经), must not lose to the shorter lexicon match inside it
         prio = 0 if core is not None or lexicon.lookup(suffix) is not None else 2
         yield (prio, start, q, "COMPANY", canonical)
-        last_end, last_start, last_core = q, start, core
+        last_end, last_start, last_core, last_legal = q, start, core, suffix in _LEGAL_FORMS
     yield from _latin_companies(t, lexicon)
     yield from _org_lists(t, lexicon)
     yield from _outlets(t, lexicon)
@@ -910,7 +919,7 @@ def _org_body(t: str, p: int, seg: Segmentation, stop, places, suffixes, *, floo
         ws, _ = seg.piece(p - 1)
         if t[ws:p] in _LEGAL_HEAD and t[p:p + 2] == "公司":
             p, legal = ws, True  # 股份 / 有限公司, 有限责任 / 公司
-    legal = legal or t[p:p + 4] in ("有限公司", "股份有限", "有限责任")
+    legal = legal or _LEGAL_AHEAD.match(t, p) is not None
     fields = _tables()["fields"]
     max_chars, max_pieces = (12, 6) if legal else (8, 4)
     kinds = []  # (start, kind) from the suffix backwards
@@ -950,6 +959,8 @@ def _org_body(t: str, p: int, seg: Segmentation, stop, places, suffixes, *, floo
             kinds.append((ws, "place"))
         elif suffixes.get(w) in ("trade", "media") or w in fields:
             kinds.append((ws, "trade"))
+        elif legal and kinds and kinds[-1][1] == "place" and seg.frequency(w) >= _RARE:
+            break  # a place opens a registered name: 创立 / 上海 / 考瑞科技发展有限公司
         elif len(w) >= 2 and (not seg.is_word(w) or legal or (
                 not any(k != "trade" for _, k in kinds) and not strict and seg.frequency(w) < _RARE)):
             kinds.append((ws, "name"))

@@ -82,6 +82,8 @@ def test_entities_canonical_name(name, canonical):
     ("来源：潮汐财经  作者：周屿", ("潮汐财经", "COMPANY")),
     ("人形机器人初创公司Kestrel Robotics近期完成融资", ("Kestrel Robotics", "COMPANY")),
     ("宣明典居总经理傅军民介绍，", ("宣明典居", "COMPANY")),
+    ("据泓岳投资咨询管理有限公司市场部人士介绍", ("泓岳投资咨询管理有限公司", "COMPANY")),   # common words before a legal form
+    ("他起诉了杭州澜汐文化传播有限公司", ("杭州澜汐文化传播有限公司", "COMPANY")),
     # products: a brand and a model code, a product word, a show
     ("驰远汽车宣布，驰远S7当月交付超过1万辆", ("驰远S7", "PRODUCT")),
     ("帆语大模型日均调用量已超过千亿", ("帆语大模型", "PRODUCT")),
@@ -108,7 +110,10 @@ def test_entities_a_name_found_once_is_found_again():
     ("多位有色金属分析师向记者指出", "向记者"),
     ("张先生告诉记者，他在银行存款", "张先生"),
     ("王兴是联合创始人，李洋则为高级副总裁", "李洋则"),
-    ("主持人：谢谢于老师的介绍", "谢谢于"),   # an everyday word is no transliteration   # an adverb after a split given name
+    ("主持人：谢谢于老师的介绍", "谢谢于"),   # an everyday word is no transliteration
+    ("土地划拨给了湖南岳衡置业有限公司建设保障房", "湖南岳衡置业有限公司建设"),   # a legal form ends a name
+    ("两人再度联手，创立杭州澜汐科技发展有限公司", "创立杭州澜汐科技发展有限公司"),   # a verb before a place
+    ("他现任泓岳集团有限公司董事长", "现任泓岳集团有限公司"),   # an adverb after a split given name
 ], ids=lambda x: str(x))
 def test_entities_words_that_are_not_names(text, not_expected):
     assert not_expected not in [t for t, _, _ in _ents(text)]
