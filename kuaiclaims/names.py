@@ -252,6 +252,8 @@ _ADDRESS = frozenset({"某", "总", "老", "氏", "家", "姐", "哥", "董", "�
 # Common surnames that are also everyday one-character words.
 _WORDY_SURNAMES = frozenset("于高金石方白万向和余成任常安文时明全应师车连谷路包关宁司单解管曲甘左尚符华龙史牛齐乔"
                             "江田叶马林黄钱毛武康施严邢")
+# Conjunctions jieba's HMM glues to the name after them (但 / 林洁 -> 但林洁).
+_CONJUNCTIONS = frozenset("但而却并")
 # Adverbs that follow a subject (李洋 / 则 / 为): never the last character of a split given name.
 _ADVERBS = frozenset("则已")
 _NUMERAL = frozenset("0123456789零一二三四五六七八九十百千万亿两几数多余")
@@ -382,6 +384,12 @@ def _discover(t: str, lexicon: EntityLexicon, seg: Segmentation, known: list):
     orgs = list(_companies(t, lexicon, seg, spots["suffix"], unknown))
     out.extend(orgs)
     people = _people(t, lexicon, seg, spots["title"], spots["alone"] + spots["known"], unknown)
+    if orgs:
+        # a name read without a cue that is part of a company's name in the text is that company's
+        # (安鲜达 in 上海安鲜达物流科技有限公司), and so is one that opens like it (云帆云 after 云帆科技)
+        org_names = [t[c[1]:c[2]] for c in orgs]
+        people = [c for c in people if c[0] != _NO_CUE or not any(
+            t[c[1]:c[2]] in o or o.startswith(t[c[1]:c[1] + 2]) for o in org_names)]
     out.extend(people)
     out.extend(_products(t, lexicon, seg, known, orgs, spots["product"]))
     out.extend(_echoes(t, seg, people, orgs))
@@ -539,10 +547,12 @@ class _People:
         t, seg, T = self.t, self.seg, self.T
         if (s, e) in self.found or e - s < 2 or _not_a_person(t, s, e) or t[s:e] in T["common"]:
             return False
+        if s > 0 and t[s - 1].isascii() and t[s - 1].isalpha() and _is_han(t[s]) and _left_cue(t, s, T) < 0:
+            return False  # glued to Latin letters that are no title: ST海润刚跌破
         n = _surname_len(t, s) if n is None else n
         if n:
             given = t[s + n:e]
-            if given in _ADDRESS or given in T["titles"] or given[-1] == "某" or given in _FUNC:
+            if given in _ADDRESS or given in T["titles"] or "某" in given or given in _FUNC:
                 return False
             if not after_org_ok and s > 0 and seg.is_word(t[s - 1:s + 1]):
                 return False  # 现金红利, 真金白银: the surname belongs to the word before
@@ -577,15 +587,22 @@ class _People:
                 self.titled.append(title)
         elif _right_cue(t, e, T) or _speaker_line(t, s, e):
             self.add(s, e, 2, shape_floor=-1.0, n=n, after_org_ok=False)
-        elif not unknown or t[s] not in T["common_surnames"] and n == 1:
-            return  # a word of the dictionary, or a rare surname, needs a cue
+        elif not unknown:
+            return  # a word of the dictionary needs a cue
+        elif t[s] not in T["common_surnames"] and n == 1:
+            # a rare surname: a full, name-like name in a name's place (翁振杰任, ，虞志敏。)
+            if e - s == 3 and _shape(t, s, e, n) >= 1.0 and (_stands_alone(t, s, e) or _ends_a_phrase(t, e)):
+                self.add(s, e, _NO_CUE, shape_floor=1.0, n=n, after_org_ok=False)
         elif e - s - n == 2:
-            if _shape(t, s, e, n) >= floor:
-                self.add(s, e, 3, shape_floor=floor, n=n, after_org_ok=False)
+            shape = _shape(t, s, e, n)
+            if shape >= floor or shape >= floor - 1.5 and _ends_a_phrase(t, e):
+                self.add(s, e, _NO_CUE, shape_floor=floor - 1.5, n=n, after_org_ok=False)
         elif _shape(t, s, e, n) >= 1.0 and (_stands_alone(t, s, e) or _ends_a_phrase(t, e)):
-            self.add(s, e, 3, shape_floor=1.0, n=n, after_org_ok=False)
+            self.add(s, e, _NO_CUE, shape_floor=1.0, n=n, after_org_ok=False)
 
 
+# Names read without a cue rank below the echoes of names found with one (安鲜达 the company).
+_NO_CUE = 5
 # A given name jieba's dictionary holds as a rare word (王 / 学武) is still read as a name.
 _RARE_GIVEN = 50
 
@@ -598,6 +615,9 @@ def _people(t: str, lexicon: EntityLexicon, seg: Segmentation, titles: list, alo
     lasts = T["title_lasts"]
     for s, e in unknown:
         if e - s > 5:
+            continue
+        if t[s] in _CONJUNCTIONS and 3 <= e - s <= 4 and t[s + 1] in T["common_surnames"] and _all_han(t, s, e):
+            P.candidate(s + 1, e, unknown=True, han=True)  # jieba glued a conjunction to the name: 但林洁
             continue
         end = _name_at(t, s, seg, piece_end=e) if t[s] in firsts else None
         if end is not None:

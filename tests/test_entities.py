@@ -72,6 +72,9 @@ def test_entities_canonical_name(name, canonical):
     ("美国总统奥巴马表示", ("奥巴马", "PERSON")),
     ("会后，格里菲斯表示将继续增持", ("格里菲斯", "PERSON")),   # a transliteration before a verb
     ("俱乐部主教练佐伦目前压力很大", ("佐伦", "PERSON")),   # two characters right after a title
+    ("窗外一片静寂，但林静（化名）却没有睡意", ("林静", "PERSON")),   # a conjunction glued to the name
+    ("实名举报蔺志杰，并在会后提交了材料", ("蔺志杰", "PERSON")),   # a rare surname in a name's place
+    ("目前虎牙现任CEO董荣海将出任联席董事长", ("董荣海", "PERSON")),   # a Latin title before the name
     # companies: a suffix, a legal form, a branch, an outlet, a Latin name, a list
     ("以及蓝鲸数科科技等新创企业", ("蓝鲸数科科技", "COMPANY")),
     ("港股上市公司云帆科技发布业绩", ("云帆科技", "COMPANY")),
@@ -113,6 +116,10 @@ def test_entities_a_name_found_once_is_found_again():
     ("主持人：谢谢于老师的介绍", "谢谢于"),   # an everyday word is no transliteration
     ("土地划拨给了湖南岳衡置业有限公司建设保障房", "湖南岳衡置业有限公司建设"),   # a legal form ends a name
     ("两人再度联手，创立杭州澜汐科技发展有限公司", "创立杭州澜汐科技发展有限公司"),   # a verb before a place
+    ("ST澜海刚跌破1元，ST华泽又停牌", "澜海刚"),   # glued to Latin letters that are no title
+    ("王某应对方要求，加群缴费", "王某应"),
+    ("旗下的安澜达（上海安澜达物流科技有限公司）已进入破产重组", "安澜达"),   # part of a company's name
+    ("星河科技旗下的星河云在开发者大会上宣布降价", "星河云"),   # opens like a company of the text
     ("他现任泓岳集团有限公司董事长", "现任泓岳集团有限公司"),   # an adverb after a split given name
 ], ids=lambda x: str(x))
 def test_entities_words_that_are_not_names(text, not_expected):
