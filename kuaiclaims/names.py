@@ -240,7 +240,7 @@ _FUNC = frozenset("的了在是和与及或也都就将把被从向由以于对�
 # Function words that never end a given name (a narrower set than _FUNC: 吴庆才 is a name).
 _PURE_FUNC = frozenset("的了在是和与说称等也都就将把被从向由以于对为着过吗呢啊吧均亦皆仍又再还却便")
 # A person's name does not end with these (places, buildings, bodies).
-_PLACE_END = frozenset("路村桥城镇县街港寺站园楼厦场店馆局厅处队团社网股市省州区湾岛湖河")
+_PLACE_END = frozenset("路村桥城镇县街港寺站园楼厦场店馆局厅处队团社网股市省州区湾岛湖河滩卡盘")
 # Titles that follow a name: 刘淇书记, 王五市长.
 _TITLES_AFTER = ("董事长", "总裁", "首席执行官", "CEO", "教授", "研究员", "分析师", "总经理", "先生", "女士", "书记",
                  "市长", "省长", "主席", "部长", "局长", "院长", "校长", "行长", "总理", "总统", "主任", "老师", "导演")
@@ -497,6 +497,14 @@ def _left_cue(t: str, s: int, T: dict) -> int:
     return -1
 
 
+def _latin_title_before(t: str, s: int, T: dict) -> bool:
+    """A Latin title, in any case, right before ``s``: CEO, ceo, CFO."""
+    i = s
+    while i > 0 and s - i < 6 and t[i - 1].isascii() and t[i - 1].isalpha():
+        i -= 1
+    return t[i:s].upper() in T["titles"]
+
+
 def _speaker_line(t: str, s: int, e: int) -> bool:
     """A name that opens a line or sentence and is followed by a colon: ``姜山：`` (an interview)."""
     return e < len(t) and t[e] in ":：" and (s == 0 or t[s - 1] in "\n。!?”\" \t")
@@ -547,7 +555,7 @@ class _People:
         t, seg, T = self.t, self.seg, self.T
         if (s, e) in self.found or e - s < 2 or _not_a_person(t, s, e) or t[s:e] in T["common"]:
             return False
-        if s > 0 and t[s - 1].isascii() and t[s - 1].isalpha() and _is_han(t[s]) and _left_cue(t, s, T) < 0:
+        if s > 0 and t[s - 1].isascii() and t[s - 1].isalpha() and _is_han(t[s]) and not _latin_title_before(t, s, T):
             return False  # glued to Latin letters that are no title: ST海润刚跌破
         n = _surname_len(t, s) if n is None else n
         if n:
