@@ -706,6 +706,12 @@ def _people(t: str, lexicon: EntityLexicon, seg: Segmentation, titles: list, alo
         s = _translit_before(t, m.start(), seg, T["translit"], least=2)
         if s is not None and P.add(s, m.start(), 2, n=0):
             P.add(lm.start("name"), lm.end("name"), 2, n=0)
+    # a name found elsewhere, with a function word glued here (王欣 … 王欣曾对): the shorter name
+    short = {t[s:e] for s, e in P.found}
+    for (s, e) in [k for k in P.found if k[1] - k[0] == 3 and t[k[1] - 1] in _FUNC and t[k[0]:k[1] - 1] in short]:
+        shorter = _person(t, s, e - 1, lexicon, P.found.pop((s, e))[0])
+        if shorter is not None:
+            P.found.setdefault((s, e - 1), shorter)
     orgs = [org for org in (_org_before_title(t, p, seg, lexicon) for p in P.titled) if org is not None]
     return list(P.found.values()) + orgs
 

@@ -139,6 +139,15 @@ def test_entities_find_entities_without_a_doc():
     assert ("周立新", "PERSON") in [(e.text, e.label) for e in ents]
 
 
+def test_entities_a_known_name_with_a_glued_function_word():
+    """王欣 / 曾 / 对 reads like a given name jieba split (刘以 / 秦), but 王欣 stands alone elsewhere: the name is 王欣."""
+    text = "王欣（化名）是店主。早在去年，王欣曾对记者如此表示。"
+    pieces = ["王欣", "（", "化名", "）", "是", "店主", "。", "早", "在", "去年", "，", "王欣", "曾", "对", "记者", "如此", "表示", "。"]
+    seg = Segmentation(pieces, Segmentation.of("").freq)
+    people = [(e.text, e.start) for e in find_entities(text, get_lexicon(), seg=seg) if e.label == "PERSON"]
+    assert ("王欣", 15) in people and all(name == "王欣" for name, _ in people)
+
+
 def test_entities_segmentation_of_text():
     seg = Segmentation.of("首席财务官胡玮炜表示")
     assert "".join(seg.pieces) == "首席财务官胡玮炜表示"
