@@ -427,6 +427,9 @@ def _headline_subject(ftext: str, layout: Layout, subjects: Sequence[Entity]) ->
     return None
 
 
+_MAIN_MENTIONS = 2
+
+
 def _main_subject(subjects: Sequence[Entity]) -> Optional[Entity]:
     counts: dict[str, int] = {}
     first: dict[str, Entity] = {}
@@ -437,7 +440,8 @@ def _main_subject(subjects: Sequence[Entity]) -> Optional[Entity]:
     if not counts:
         return None
     best = max(counts, key=lambda k: (counts[k], -first[k].start))
-    return first[best]
+    # a company named once in passing (尤其苹果公司…拉动) is not what the article is about
+    return first[best] if counts[best] >= _MAIN_MENTIONS else None
 
 
 def _subject(subjects, starts, clause, sent, para, pos, frame, ftext, kind) -> Optional[Entity]:

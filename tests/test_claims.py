@@ -72,3 +72,16 @@ def test_a_contract_title_is_no_subject():
 def test_respectively_distributes_subjects_in_order(text, expected):
     got = {(c.value or c.change).text: c.subject.canonical for c in kuaiclaims.extract_claims(text)}
     assert got == expected
+
+
+def test_a_company_named_once_in_passing_is_not_the_article_subject():
+    text = ("年终岁末，美股涨势强劲。\n\n道琼斯工业平均指数全年涨幅约为25%，纳斯达克综合指数涨幅约为28%。\n\n"
+            "科技巨头表现抢眼，尤其星河科技等公司拉动明显。")
+    claims = {(c.value or c.change).text: c for c in kuaiclaims.extract_claims(text)}
+    assert claims["25%"].subject is None
+
+
+def test_a_company_named_again_and_again_is_the_article_subject():
+    text = ("星河科技发布新品，星河科技股价大涨。\n\n全年交付量达到12万辆。\n\n星河科技表示将继续扩产。")
+    claims = {c.value.text: c for c in kuaiclaims.extract_claims(text) if c.value}
+    assert claims["12万辆"].subject is not None and claims["12万辆"].subject.canonical == "星河科技"
