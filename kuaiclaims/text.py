@@ -78,8 +78,10 @@ class Segment:
     end: int
 
 
-# News pages put one paragraph on a line, so any line break ends a paragraph.
-_LINE = regex.compile(r"[^\r\n]+")
+# News pages put one paragraph on a line, so any line break ends a paragraph; pages scraped
+# without their line breaks keep the indent, two ideographic spaces, which ends one too
+# (……继续稳步增长。　　与此同时，……).
+_LINE = regex.compile(r"[^\r\n\u3000]+(?:\u3000(?!\u3000)[^\r\n\u3000]*)*")
 # A sentence ends at 。!? (a closing quote right after stays with it) or at
 # a run of ellipses.
 _SENT_END = regex.compile(r"[。!?！？]+[”」’\"']?|…{2,}[”」]?")
