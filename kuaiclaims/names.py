@@ -355,6 +355,8 @@ def _cuts_a_word(t: str, seg: Segmentation, s: int, e: int) -> bool:
     ps, pe = seg.piece(e - 1)
     if pe - e >= 2 and seg.is_word(t[ps:pe]):
         return True  # 中国移动 / 互联网: the match ends two characters into 移动互联网
+    if pe - e == 1 and pe - ps >= 3 and seg.is_word(t[ps:pe]):
+        return True  # 财政部 in 财政部门, 北京大学 in 北京 / 大学生, 江西银行 in 江西 / 银行业
     ps, pe = seg.piece(s)
     return s - ps >= 2 and seg.is_word(t[ps:pe])
 

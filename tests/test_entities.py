@@ -103,6 +103,8 @@ def test_entities_a_name_found_once_is_found_again():
 
 @pytest.mark.parametrize("text,not_expected", [
     ("沪股通全天合计成交1286亿元", "天合"),           # a short lexicon name inside other words
+    ("各地财政部门加强监管", "财政部"),                  # a lexicon name one character into a word
+    ("北京大学生创业大赛开幕", "北京大学"),
     ("向全体股东派发现金红利0.42元", "金红利"),
     ("他在上海开有一家装修公司", "装修公司"),
     ("人形机器人赛道融资热度仍高", "人形机器人"),
