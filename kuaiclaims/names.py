@@ -902,9 +902,10 @@ def _companies(t: str, lexicon: EntityLexicon, seg: Segmentation, suffix_spans: 
             canonical = core.canonical  # 北京龙湖置业有限公司 -> 龙湖
         else:
             canonical = canonical_name(name, lexicon)
-        # a lexicon company with more words (携程商务公司), or a suffix that is itself a lexicon
-        # name (潮汐财经: 财经), must not lose to the shorter lexicon match inside it
-        prio = 0 if core is not None or lexicon.lookup(suffix) is not None else 2
+        # a lexicon company with more words (携程商务公司), a suffix that is itself a lexicon
+        # name (潮汐财经: 财经) or a registered name (北京摩拜信息技术有限公司 around the product
+        # 摩拜) must not lose to the shorter lexicon match inside it
+        prio = 0 if core is not None or lexicon.lookup(suffix) is not None or suffix in _LEGAL_FORMS else 2
         yield (prio, start, q, "COMPANY", canonical)
         last_end, last_start, last_core, last_legal = q, start, core, suffix in _LEGAL_FORMS
     yield from _latin_companies(t, lexicon)

@@ -87,6 +87,7 @@ def test_entities_canonical_name(name, canonical):
     ("宣明典居总经理傅军民介绍，", ("宣明典居", "COMPANY")),
     ("据泓岳投资咨询管理有限公司市场部人士介绍", ("泓岳投资咨询管理有限公司", "COMPANY")),   # common words before a legal form
     ("他起诉了杭州澜汐文化传播有限公司", ("杭州澜汐文化传播有限公司", "COMPANY")),
+    ("由北京摩拜信息技术有限公司运营", ("北京摩拜信息技术有限公司", "COMPANY")),   # a registered name around a product
     # products: a brand and a model code, a product word, a show
     ("驰远汽车宣布，驰远S7当月交付超过1万辆", ("驰远S7", "PRODUCT")),
     ("帆语大模型日均调用量已超过千亿", ("帆语大模型", "PRODUCT")),
