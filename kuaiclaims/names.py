@@ -383,6 +383,7 @@ def _discover(t: str, lexicon: EntityLexicon, seg: Segmentation, known: list):
             spots["product"].sort()
     unknown = seg.unknown_spans()
     out = list(_branches(t, known))
+    out.extend(_placed(t, known, seg))
     orgs = list(_companies(t, lexicon, seg, spots["suffix"], unknown))
     out.extend(orgs)
     people = _people(t, lexicon, seg, spots["title"], spots["alone"] + spots["known"], unknown)
@@ -1240,6 +1241,20 @@ def _products(t: str, lexicon: EntityLexicon, seg: Segmentation, known: list, or
 
 _BRANCH = re.compile(r"[（(]中国[)）]|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{0,4}?(?:分行|支行|分公司|支公司|营业部|办事处|信用卡中心)")
 _BRANCH_WORD = re.compile(r"分行|支行|分公司|支公司|营业部|办事处|信用卡中心|中国[)）]")
+
+
+def _placed(t: str, known: list, seg: Segmentation):
+    """A lexicon company with the place before it: 香港苏富比, 哈尔滨市福彩中心 (canonical: the company)."""
+    places = _tables()["places"]
+    for prio, s, e, label, canonical in known:
+        if label != "COMPANY" or s < 2 or not seg.is_boundary(s):
+            continue
+        ps, _ = seg.piece(s - 1)
+        place = t[ps:s]
+        if place[-1] in "市省" and len(place) >= 3:
+            place = place[:-1]
+        if place in places:
+            yield (0, ps, e, "COMPANY", canonical)
 
 
 def _branches(t: str, known: list):

@@ -97,6 +97,13 @@ def test_entities_unknown_names_by_rule(text, expected):
     assert expected in _labels(text)
 
 
+def test_entities_a_place_before_a_lexicon_company_joins_its_name():
+    ents = _ents("此次胡玮炜退出的广州摩拜成立于2016年")
+    assert ("广州摩拜", "COMPANY", "摩拜单车") in ents or any(t == "广州摩拜" and l == "COMPANY" for t, l, _ in ents)
+    canon = {t: c for t, _, c in _ents("哈尔滨市腾讯分部和腾讯总部")}
+    assert canon.get("哈尔滨市腾讯") == canon.get("腾讯") == "腾讯"
+
+
 def test_entities_a_name_found_once_is_found_again():
     ents = _ents("港股上市公司云帆科技发布业绩。此前，云帆的收入增长较快。")
     assert ("云帆科技", "COMPANY", "云帆科技") in ents and ("云帆", "COMPANY", "云帆科技") in ents
