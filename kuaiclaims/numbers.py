@@ -219,8 +219,10 @@ _RANK = regex.compile(
     r"(?=名|位|大|的|和|与|及|或|至|到|[,，。;；、)）”」\s]|$)(?!大股东)"
 )
 _TOP = regex.compile(r"(?:前|TOP|Top|top)\s?(?P<n>[一二三四五六七八九十两]{1,3}|\d{1,3})\s?(?P<cl>名|位|强|大)")
+# the denominator is read from the start of its run only (the same matches): read from every
+# position of a run of numerals, it was quadratic in the run's length when 分之 came later
 _FRACTION = regex.compile(
-    rf"(?P<den>[{_CN_CHARS}]+|\d+)分之(?P<num>[{_CN_CHARS}点]+|\d+(?:\.\d+)?)")
+    rf"(?P<den>(?<![{_CN_CHARS}])[{_CN_CHARS}]+|(?<!\d)\d+)分之(?P<num>[{_CN_CHARS}点]+|\d+(?:\.\d+)?)")
 _HALF = regex.compile(r"一半|半数|过半")
 # 七成, 约六成, 两到三成; not 成为/成本/一成不变 (成 starting a word)
 _TENTHS = regex.compile(r"(?:(?P<lo>[一二两三四五六七八九])(?:到|至|-|~))?(?P<n>[一二两三四五六七八九]|\d)(?:\.(?P<d>\d))?成"
