@@ -383,7 +383,7 @@ def _discover(t: str, lexicon: EntityLexicon, seg: Segmentation, known: list):
             spots["product"].sort()
     unknown = seg.unknown_spans()
     out = list(_branches(t, known))
-    out.extend(_placed(t, known, seg))
+    out.extend(_placed(t, known, seg, lexicon))
     orgs = list(_companies(t, lexicon, seg, spots["suffix"], unknown))
     out.extend(orgs)
     people = _people(t, lexicon, seg, spots["title"], spots["alone"] + spots["known"], unknown)
@@ -922,10 +922,15 @@ def _may_end_a_body(w: str, seg: Segmentation, T: dict, lexicon: EntityLexicon, 
         return False
     if len(w) == 1:
         return before in ("有限", "股份")
-    if not _is_han(w[0]) or w in T["places"] or w in T["suffix"] or w in T["fields"] or w in lexicon.by_name:
+    if not _is_han(w[0]) or _is_place(w, T["places"]) or w in T["suffix"] or w in T["fields"] or w in lexicon.by_name:
         return True
     f = seg.frequency(w)
     return f == 0 or (not strict and f < _RARE) or w in _LEGAL_HEAD
+
+
+def _is_place(w: str, places: frozenset) -> bool:
+    """A place of ``places.txt``, also with 省 or 市 written out (北京市, 江苏省)."""
+    return w in places or (len(w) >= 3 and w[-1] in "省市" and w[:-1] in places)
 
 
 def _glued_suffix(word: str, suffixes: frozenset) -> int:
@@ -993,7 +998,7 @@ def _org_body(t: str, p: int, seg: Segmentation, stop, places, suffixes, *, floo
         if known is not None and known.label == "COMPANY":
             kinds.append((ws, "name"))
             core = known if core is None else core
-        elif w in places:
+        elif _is_place(w, places):
             kinds.append((ws, "place"))
         elif suffixes.get(w) in ("trade", "media") or w in fields:
             kinds.append((ws, "trade"))
@@ -1019,7 +1024,7 @@ def _org_body(t: str, p: int, seg: Segmentation, stop, places, suffixes, *, floo
         return None
     start = kinds[-1][0]
     names = [k for _, k in kinds]
-    if "name" not in names and not ("place" in names and kind in ("inst", "media")):
+    if "name" not in names and not ("place" in names and (kind in ("inst", "media") or legal)):
         return None  # a place and trade words alone (义乌快递) name an industry, not a firm
     if strict and names[0] not in ("name", "filler") and not legal:
         return None
@@ -1243,7 +1248,11 @@ _BRANCH = re.compile(r"[（(]中国[)）]|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufa
 _BRANCH_WORD = re.compile(r"分行|支行|分公司|支公司|营业部|办事处|信用卡中心|中国[)）]")
 
 
-def _placed(t: str, known: list, seg: Segmentation):
+# Lexicon kinds a place before makes another body: 杭州市统计局 is not 国家统计局.
+_PLACE_CHANGES_IT = frozenset({"government", "association", "university", "research_institute", "exchange"})
+
+
+def _placed(t: str, known: list, seg: Segmentation, lexicon: EntityLexicon):
     """A lexicon company with the place before it: 香港苏富比, 哈尔滨市福彩中心 (canonical: the company)."""
     places = _tables()["places"]
     for prio, s, e, label, canonical in known:
@@ -1253,8 +1262,10 @@ def _placed(t: str, known: list, seg: Segmentation):
         place = t[ps:s]
         if place[-1] in "市省" and len(place) >= 3:
             place = place[:-1]
-        if place in places:
-            yield (0, ps, e, "COMPANY", canonical)
+        entry = lexicon.lookup(t[s:e]) if place in places else None
+        if entry is not None:
+            # 广州摩拜 is 摩拜's; 杭州市统计局 is its own body, not 国家统计局
+            yield (0, ps, e, "COMPANY", canonical if entry.type not in _PLACE_CHANGES_IT else t[ps:e])
 
 
 def _branches(t: str, known: list):

@@ -175,3 +175,10 @@ def test_company_announcement_is_a_filing():
 def test_broker_revising_its_forecast():
     claims = kuaiclaims.extract_claims("摩根士丹利将今年日本GDP增速预期从1.2%下调至0.9%。")
     assert [(c.speaker.name, c.source_type) for c in claims] == [("摩根士丹利", "analyst_report")] * 2
+
+
+def test_attribution_a_local_government_body_speaks_as_government():
+    text = "“去年，全市共享单车超80万辆。”南通市交通运输局有关负责人表示。"
+    (claim,) = kuaiclaims.extract_claims(text)
+    assert claim.speaker.kind == "organization" and claim.speaker.name == "南通市交通运输局"
+    assert claim.source_type == "government"

@@ -88,6 +88,9 @@ def test_entities_canonical_name(name, canonical):
     ("据泓岳投资咨询管理有限公司市场部人士介绍", ("泓岳投资咨询管理有限公司", "COMPANY")),   # common words before a legal form
     ("他起诉了杭州澜汐文化传播有限公司", ("杭州澜汐文化传播有限公司", "COMPANY")),
     ("由北京摩拜信息技术有限公司运营", ("北京摩拜信息技术有限公司", "COMPANY")),   # a registered name around a product
+    ("南通市交通运输局有关负责人表示", ("南通市交通运输局", "COMPANY")),   # a local government body
+    ("据无锡市市场监督管理局通报", ("无锡市市场监督管理局", "COMPANY")),
+    ("湖南省能源集团有限公司公告称", ("湖南省能源集团有限公司", "COMPANY")),   # a place and a trade before a legal form
     # products: a brand and a model code, a product word, a show
     ("驰远汽车宣布，驰远S7当月交付超过1万辆", ("驰远S7", "PRODUCT")),
     ("帆语大模型日均调用量已超过千亿", ("帆语大模型", "PRODUCT")),
@@ -102,6 +105,11 @@ def test_entities_a_place_before_a_lexicon_company_joins_its_name():
     assert ("广州摩拜", "COMPANY", "摩拜单车") in ents or any(t == "广州摩拜" and l == "COMPANY" for t, l, _ in ents)
     canon = {t: c for t, _, c in _ents("哈尔滨市腾讯分部和腾讯总部")}
     assert canon.get("哈尔滨市腾讯") == canon.get("腾讯") == "腾讯"
+
+
+def test_entities_a_place_before_a_national_body_makes_a_local_one():
+    canon = {t: c for t, _, c in _ents("杭州市统计局数据显示，全市GDP增长5%")}
+    assert canon.get("杭州市统计局") == "杭州市统计局"
 
 
 def test_entities_a_name_found_once_is_found_again():
