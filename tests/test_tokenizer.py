@@ -64,10 +64,32 @@ CUT_ALPHABET += list("AI Kuaishou 12.3%，。：（）\n")
 @given(st.text(alphabet=CUT_ALPHABET, max_size=40))
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_cut_matches_jieba(nlp, text):
-    """tokenizer.cut gives jieba's own pieces (its route is jieba's get_DAG + calc, fused)."""
+    """tokenizer.cut gives jieba's own pieces (its route is jieba's get_DAG + calc, fused),
+    with a fresh cache of word costs and with the one the pipeline's tokenizer keeps."""
     from kuaiclaims.tokenizer import cut
     tk = nlp.tokenizer.jieba
-    assert cut(tk, text)[0] == list(tk.cut(text, HMM=True))
+    want = list(tk.cut(text, HMM=True))
+    assert cut(tk, text)[0] == want
+    assert cut(tk, text, nlp.tokenizer._word_costs())[0] == want
+
+
+@given(st.text(alphabet=CUT_ALPHABET + list("乂龥〇々"), max_size=40))
+@settings(max_examples=400, deadline=None)
+def test_hmm_cut_matches_finalseg(text):
+    """The unrolled Viterbi gives jieba's HMM words (finalseg.cut), ties included."""
+    from jieba import finalseg
+
+    from kuaiclaims.tokenizer import _hmm_cut
+    assert _hmm_cut(text) == list(finalseg.cut(text))
+
+
+@pytest.mark.parametrize("text", ["龥龥", "龥龥龥", "手一一一快", "胡玮炜", "昊称"])
+def test_hmm_cut_breaks_ties_as_finalseg(text):
+    """Characters the HMM has never seen (龥) make equal probabilities: the tie goes as jieba's max() sends it."""
+    from jieba import finalseg
+
+    from kuaiclaims.tokenizer import _hmm_cut
+    assert _hmm_cut(text) == list(finalseg.cut(text))
 
 
 @pytest.mark.parametrize("text", [
@@ -90,3 +112,13 @@ def test_cut_notes_words_the_dictionary_lacks(nlp, text, unknown):
     from kuaiclaims.tokenizer import cut
     pieces, idx = cut(nlp.tokenizer.jieba, text)
     assert [pieces[i] for i in idx] == unknown
+
+
+def test_word_costs_follow_the_dictionary(nlp):
+    """The tokenizer's cache of word costs is dropped when its dictionary changes."""
+    from kuaiclaims.tokenizer import JiebaTokenizer
+    tok = JiebaTokenizer(nlp.vocab)
+    text = "快手科技今日公布业绩"
+    assert [t.text for t in tok(text)] == ["快手", "科技", "今日", "公布", "业绩"]
+    tok.jieba.add_word("今日", freq=1)   # now rarer than 今 and 日 apart
+    assert [t.text for t in tok(text)] == list(tok.jieba.cut(text, HMM=True)) == ["快手", "科技", "今", "日", "公布", "业绩"]
