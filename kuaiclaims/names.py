@@ -384,6 +384,7 @@ def _discover(t: str, lexicon: EntityLexicon, seg: Segmentation, known: list):
     unknown = seg.unknown_spans()
     out = list(_branches(t, known))
     out.extend(_placed(t, known, seg, lexicon))
+    out.extend(_listed_names(t, seg, lexicon))
     orgs = list(_companies(t, lexicon, seg, spots["suffix"], unknown))
     out.extend(orgs)
     people = _people(t, lexicon, seg, spots["title"], spots["alone"] + spots["known"], unknown)
@@ -1266,6 +1267,42 @@ def _placed(t: str, known: list, seg: Segmentation, lexicon: EntityLexicon):
         if entry is not None:
             # 广州摩拜 is 摩拜's; 杭州市统计局 is its own body, not 国家统计局
             yield (0, ps, e, "COMPANY", canonical if entry.type not in _PLACE_CHANGES_IT else t[ps:e])
+
+
+# A stock code in brackets right after a name: 金新农(002548), 中原环保（证券代码：000544）, 理想汽车(LI.US)
+_STOCK_CODE = re.compile(r"[（(](?:(?:证券|股票)?代码\s?[:：]?\s?)?(?P<code>\d{6}(?:[.，,]\s?(?:SZ|SH|BJ))?|\d{4,5}[.，,]\s?HK"
+                         r"|[A-Z]{1,5}\.(?:US|O|N))(?:[，,]\s?股吧)?[)）]")
+
+
+def _listed_names(t: str, seg: Segmentation, lexicon: EntityLexicon):
+    """The name before a stock code: its last two pieces (赣锋 / 锂业), and rare pieces before them."""
+    if "(" not in t and "（" not in t:
+        return
+    stop = _tables()["org_stop"]
+    for m in _STOCK_CODE.finditer(t):
+        p = m.start()
+        if p < 2 or not seg.is_boundary(p):
+            continue
+        s, n = p, 0
+        while s > 0 and p - s < 8:
+            ps, _ = seg.piece(s - 1)
+            w = t[ps:s]
+            if not (_all_han(t, ps, s) or w.isascii() and w.isalnum()) or w[-1] in _FUNC or w[0] in _FUNC \
+                    or n >= 2 and w in stop:
+                break
+            if n >= 2 and seg.frequency(w) >= _RARE:
+                break  # 维持 / 万洲 / 国际: a common word before the name
+            if w[0] in _SEPARATORS or w[0] == "丨":
+                s = ps + 1 if len(w) > 1 else s  # 丨广电 / 计量: a separator glued on
+                break
+            s, n = ps, n + 1
+        if p - s < 2:
+            continue
+        code = m.group("code").replace("，", ".").replace(",", ".").replace(" ", "")
+        by_ticker = getattr(lexicon, "by_ticker", None) or {}
+        known = by_ticker.get(fold_case(code)) or by_ticker.get(fold_case(code.split(".")[0]))
+        canonical = known.canonical if known is not None and known.label == "COMPANY" else canonical_name(t[s:p], lexicon)
+        yield (1, s, p, "COMPANY", canonical)
 
 
 def _branches(t: str, known: list):

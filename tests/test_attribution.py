@@ -182,3 +182,10 @@ def test_attribution_a_local_government_body_speaks_as_government():
     (claim,) = kuaiclaims.extract_claims(text)
     assert claim.speaker.kind == "organization" and claim.speaker.name == "南通市交通运输局"
     assert claim.source_type == "government"
+
+
+def test_attribution_a_company_known_by_its_stock_code_files_its_announcement():
+    text = "挖贝网5月6日消息，禾川种业(证券代码：834751)近日发布公告称，公司回购金额上限589万元。"
+    (claim,) = kuaiclaims.extract_claims(text)
+    assert claim.speaker.name == "禾川种业" and claim.source_type == "financial_report"
+    assert claim.subject is not None and claim.subject.canonical == "禾川种业"

@@ -88,6 +88,11 @@ def test_entities_canonical_name(name, canonical):
     ("据泓岳投资咨询管理有限公司市场部人士介绍", ("泓岳投资咨询管理有限公司", "COMPANY")),   # common words before a legal form
     ("他起诉了杭州澜汐文化传播有限公司", ("杭州澜汐文化传播有限公司", "COMPANY")),
     ("由北京摩拜信息技术有限公司运营", ("北京摩拜信息技术有限公司", "COMPANY")),   # a registered name around a product
+    # a stock code in brackets after a name
+    ("5月6日消息，禾川种业(证券代码：834751)近日发布公告称", ("禾川种业", "COMPANY")),
+    ("报告称，维持澜洲国际(00288.HK)买入评级", ("澜洲国际", "COMPANY")),
+    ("金丰农(002548)在接受调研时表示", ("金丰农", "COMPANY")),
+    ("格隆汇8月5日丨岳衡计量(002967.SZ)公告", ("岳衡计量", "COMPANY")),
     ("南通市交通运输局有关负责人表示", ("南通市交通运输局", "COMPANY")),   # a local government body
     ("据无锡市市场监督管理局通报", ("无锡市市场监督管理局", "COMPANY")),
     ("湖南省能源集团有限公司公告称", ("湖南省能源集团有限公司", "COMPANY")),   # a place and a trade before a legal form
