@@ -67,6 +67,9 @@ _NO_CLAUSE_BREAK = regex.compile(r"[^,，。;；:：]*")
 _OWNER_DE = regex.compile(r"[^,，。;；]{0,10}的")
 _COMPARATOR_END = regex.compile(r"(?:是|为|相当于|不到|不足|超过|高于|低于|仅为|约为)$")
 
+# An outlet's dateline after a name (东方财富网23日讯, 挖贝网 5月6日消息, 新浪科技讯): the name is the outlet
+# telling the news, not whose figures they are.
+_DATELINE_AFTER = regex.compile(r"(?:网|APP|客户端)?\s?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:讯|电|消息)")
 _METRIC_STOP = set("的和与及、在对为是将把被从向由以于等或也都而且并让给跟了着过这那该此各每达至到约近超占仅有已")
 _METRIC_STOP_WORDS = ("其中", "以及", "方面", "此外", "同时", "其")
 _METRIC_TRIM = regex.compile(
@@ -118,7 +121,7 @@ def assemble_claims(text: str, ftext: str, layout: Layout, roled: Sequence[Roled
     ``word_at(pos)`` gives the token (jieba's word) that starts at ``pos``, if
     any: the noun counted by ``144个分公司`` is the word after the classifier.
     """
-    subjects = [e for e in entities if _can_be_subject(e, lexicon)]
+    subjects = [e for e in entities if _can_be_subject(e, lexicon) and not _DATELINE_AFTER.match(ftext, e.end)]
     subject_starts = [e.start for e in subjects]
     main = _headline_subject(ftext, layout, subjects) or _main_subject(subjects)
     period_starts = [p.start for p in periods]
@@ -450,8 +453,12 @@ def _main_subject(subjects: Sequence[Entity]) -> Optional[Entity]:
     if not counts:
         return None
     best = max(counts, key=lambda k: (counts[k], -first[k].start))
-    # a company named once in passing (尤其苹果公司…拉动) is not what the article is about
-    return first[best] if counts[best] >= _MAIN_MENTIONS else None
+    second = max((n for k, n in counts.items() if k != best), default=0)
+    # a company named once in passing (尤其苹果公司…拉动) is not what the article is about, nor is one
+    # of many in a market round-up (博通 twice among 通用电气, 京东, 网易 …)
+    if counts[best] < _MAIN_MENTIONS or counts[best] < 2 * second:
+        return None
+    return first[best]
 
 
 def _subject(subjects, starts, clause, sent, para, pos, frame, ftext, kind) -> Optional[Entity]:

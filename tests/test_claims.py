@@ -85,3 +85,16 @@ def test_a_company_named_again_and_again_is_the_article_subject():
     text = ("星河科技发布新品，星河科技股价大涨。\n\n全年交付量达到12万辆。\n\n星河科技表示将继续扩产。")
     claims = {c.value.text: c for c in kuaiclaims.extract_claims(text) if c.value}
     assert claims["12万辆"].subject is not None and claims["12万辆"].subject.canonical == "星河科技"
+
+
+def test_no_article_subject_when_no_company_dominates():
+    text = ("星河科技与云帆科技双双发布新品。\n\n美股三大股指今日齐涨。\n\n"
+            "行业全年交付量达到120万辆。\n\n星河科技股价上涨，云帆科技股价下跌。")
+    claims = {(c.value or c.change).text: c for c in kuaiclaims.extract_claims(text)}
+    assert claims["120万辆"].subject is None
+
+
+def test_an_outlet_dateline_names_no_subject():
+    text = "东方财富网23日讯，美股三大股指午盘齐创新高，道指上涨0.3%。\n\n东方财富网整理的数据显示，成交额为800亿美元。"
+    for c in kuaiclaims.extract_claims(text):
+        assert c.subject is None or c.subject.canonical != "东方财富"
