@@ -189,3 +189,9 @@ def test_attribution_a_company_known_by_its_stock_code_files_its_announcement():
     (claim,) = kuaiclaims.extract_claims(text)
     assert claim.speaker.name == "禾川种业" and claim.source_type == "financial_report"
     assert claim.subject is not None and claim.subject.canonical == "禾川种业"
+
+
+def test_attribution_materials_a_body_provides_speak_for_it():
+    text = "以南通为例，南通市交通委提供的材料显示，目前全市共报备共享单车84.4万辆。"
+    (claim,) = kuaiclaims.extract_claims(text)
+    assert claim.speaker.name == "南通市交通委" and claim.source_type == "government"
