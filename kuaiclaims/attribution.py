@@ -519,6 +519,14 @@ def _paragraph_reach(ctx: _Context, para: Segment) -> int:
     return end
 
 
+_NOT_A_SOURCE_NAME = regex.compile(r"(?:公布|发布|披露|提供)(?:的)?$")
+# what 据…统计 holds when it names no one: 据公开数据, 据2018年年报, 据二季度数据, 据相关统计
+_GENERIC_SOURCES = ("公开", "相关", "最新", "初步", "官方", "数据", "不完全", "有关", "行业", "市场", "业内", "一季度",
+                    "二季度", "三季度", "四季度", "上半年", "下半年", "全年", "今年", "去年", "本年", "同期", "年报", "财报")
+_DIGIT = regex.compile(r"\d")
+_DATA_CUE_ENDS = regex.compile(r"^(?:根据|据)|的?(?:不完全统计|统计数据|统计|数据显示|数据|测算|调研|调查|监测)$")
+
+
 def _source_frame(ctx: _Context, c: Cue, clause: Segment, para: Segment, sent: Segment,
                   history: Sequence[Frame] = ()) -> Frame:
     ents = [e for e in ctx.entities_in(clause.start, c.end)
@@ -553,7 +561,12 @@ def _source_frame(ctx: _Context, c: Cue, clause: Segment, para: Segment, sent: S
             earlier = None
         if earlier is not None:
             return Frame(c.start, _paragraph_reach(ctx, para), earlier.speaker, earlier.source_type, c.text)
-        sp = Speaker(kind="organization", text=ctx.text[c.start:c.end], start=c.start, end=c.end)
+        # 据格上研究中心统计 with the name unrecognised: the words between 据 and 统计 name the source
+        who = _DATA_CUE_ENDS.sub("", c.text) if c.text.startswith(("据", "根据")) else ""
+        who = _NOT_A_SOURCE_NAME.sub("", who)
+        named = 2 <= len(who) <= 16 and not _DIGIT.search(who) and not who.startswith(_GENERIC_SOURCES)
+        sp = Speaker(kind="organization", text=ctx.text[c.start:c.end], start=c.start, end=c.end,
+                     name=who if named else None)
         source = c.source_type or "third_party_data"
         deferred = False
     else:

@@ -195,3 +195,13 @@ def test_attribution_materials_a_body_provides_speak_for_it():
     text = "以南通为例，南通市交通委提供的材料显示，目前全市共报备共享单车84.4万辆。"
     (claim,) = kuaiclaims.extract_claims(text)
     assert claim.speaker.name == "南通市交通委" and claim.source_type == "government"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("据澜舟方舟统计，成立满十年的私募机构共有40家。", "澜舟方舟"),   # a name no rule found
+    ("据公开数据统计，成立满十年的私募机构共有40家。", None),                 # no name at all
+    ("据2018年年报数据，公司共有40家门店。", None),
+])
+def test_attribution_the_words_of_a_data_cue_name_its_source(text, name):
+    claim = next(c for c in kuaiclaims.extract_claims(text) if c.value and c.value.text == "40家")
+    assert claim.source_type == "third_party_data" and claim.speaker.name == name
