@@ -349,14 +349,39 @@ def noun_phrase_before(ftext: str, lo: int, pos: int, blocked, max_len: int = 12
     if i > lo and ftext[i - 1] in "该本" and ftext.startswith("行", i):
         i += 1  # 该行个人客户数: the bank itself, not part of the metric
     phrase = _METRIC_TRIM.sub("", ftext[i:j])
-    if len(phrase) < 2 or phrase.isdigit() or phrase.endswith(_figure_verbs()):
+    if len(phrase) < 2 or phrase.isdigit():
         return None
+    if phrase.endswith(_figure_verbs()):
+        return _phrase_with_verb(phrase)
     return phrase
+
+
+# Modals and adverbs before a verb: 拟投资, 将交付, 已签约 are actions, not things measured.
+_MODALS = frozenset("拟将已共再又还曾均需可要会能应仍并也都")
+
+
+def _phrase_with_verb(phrase: str) -> Optional[str]:
+    """A phrase that ends in a figure verb: the whole phrase when the verb is also a noun after a
+    modifier (开发投资), the modifier alone for the others (上证指数报收 -> 上证指数), None for an action."""
+    verb = next(v for v in _figure_verbs() if phrase.endswith(v))
+    rest = phrase[:-len(verb)]
+    if len(rest) < 2 or rest[-1] in _MODALS or rest.endswith(_figure_verbs()):
+        return None
+    if verb in _noun_verbs():
+        return phrase
+    # a one-character verb may be the end of a word (平均回报, 市场占): no metric then
+    return rest if len(verb) >= 2 else None
 
 
 @lru_cache(maxsize=1)
 def _figure_verbs() -> tuple[str, ...]:
-    return tuple(read_lines("figure_verbs.txt"))
+    # longest first, so that 收报 is found before 报
+    return tuple(sorted((line.split()[0] for line in read_lines("figure_verbs.txt")), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _noun_verbs() -> frozenset:
+    return frozenset(line.split()[0] for line in read_lines("figure_verbs.txt") if line.split()[1:] == ["noun"])
 
 
 def _counted_noun(word_at: Callable[[int], Optional[str]], pos: int) -> Optional[str]:

@@ -21,6 +21,10 @@ def _claim_for(text, figure, published="2025-05-20"):
     ("截至报告期末，该行个人客户数达到2,015.3万户。", "2,015.3万户", "个人客户数"),
     ("分季度看，一季度工业增加值同比增长6.5%，二季度增长5.9%。", "5.9%", "工业增加值"),
     ("全年出生人口902万人。", "902万人", "出生人口"),
+    # a verb that is also a noun after a modifier, and one that is not
+    ("1-3月,全省房地产开发投资3120亿元,同比下降6.1%。", "3120亿元", "全省房地产开发投资"),
+    ("拟合资建设组装工厂，首期投资约3亿欧元。", "约3亿欧元", "首期投资"),
+    ("当日，深证成指报收10354点。", "10354点", "深证成指"),
 ], ids=lambda x: str(x))
 def test_metric_is_the_noun_phrase_before_the_figure(text, figure, metric):
     assert _claim_for(text, figure).metric == metric
@@ -29,9 +33,10 @@ def test_metric_is_the_noun_phrase_before_the_figure(text, figure, metric):
 @pytest.mark.parametrize("text,figure", [
     ("该股尾盘报收18.25元。", "18.25元"),            # a verb, not a noun: market metric instead
     ("这款模型经历了30多个版本的迭代。", "30多个"),
+    ("公司拟投资10亿元建设新工厂。", "10亿元"),          # after a modal the verb is an action
 ])
 def test_a_verb_before_the_figure_is_no_metric(text, figure):
-    assert _claim_for(text, figure).metric not in ("报收", "经历", "尾盘报收")
+    assert _claim_for(text, figure).metric not in ("报收", "经历", "尾盘报收", "拟投资", "公司拟投资")
 
 
 @pytest.mark.parametrize("phrase,expected", [
