@@ -21,6 +21,7 @@ def _only(text, published="2025-05-20"):
     ("一位接近阿里巴巴的人士透露，淘宝闪购日订单已超8000万单。", "anonymous", None, "anonymous_source"),
     ("中国人民大学教授王晓明认为，消费增速有望回升至5%以上。", "person", "王晓明", "expert"),
     ("截至收盘，腾讯控股股价报收512港元。", "author", None, "market_data"),
+    ("当日，澜海银行H股收于4.98港元。", "author", None, "market_data"),
     ("这家公司去年在华东新开门店320家。", "author", None, "journalist"),
 ], ids=lambda x: str(x))
 def test_source_types(text, kind, name, source):
