@@ -73,7 +73,7 @@ _DATELINE_AFTER = regex.compile(r"(?:网|APP|客户端)?\s?(?:\d{1,2}月)?(?:\d{
 _METRIC_STOP = set("的和与及、在对为是将把被从向由以于等或也都而且并让给跟了着过这那该此各每达至到约近超占仅有已")
 _METRIC_STOP_WORDS = ("其中", "以及", "方面", "此外", "同时", "其")
 _METRIC_TRIM = regex.compile(
-    r"^(?:其中|此外|同时|另外|而|但|并|且|其|据|根据|按照|按|(?:该|本)?(?:公司|集团)|全年|当季|本季|单季|累计|合计|总计|共|期内|报告期内|同期)+|(?:同比|环比|分别|约|达到|达|为|是|至|仅|有|已|共|则|也)+$")
+    r"^(?:其中|此外|同时|另外|而|但|并|且|其|据|根据|按照|按|预计|预期|预测|估计|(?:该|本)?(?:公司|集团)|全年|当季|本季|单季|累计|合计|总计|共|期内|报告期内|同期)+|(?:同比|环比|分别|约|达到|达|为|是|至|仅|有|已|共|则|也)+$")
 
 
 def find_metric(ftext: str, lo: int, hi: int, blocked: "SpanIndex | Sequence[tuple[int, int]]") -> Optional[str]:
@@ -228,26 +228,44 @@ def distribute_respectively(ftext: str, layout: Layout, claims: list[Claim],
     out = list(claims)
     for m in _RESPECTIVELY.finditer(ftext):
         sent = layout.sentence(m.start())
-        names = [e for e in subjects if sent.start <= e.start and e.end <= m.start()]
-        # the run of names joined by 和/与/、 that ends right before 分别 (allowing a few words between)
-        run: list[Entity] = []
-        for e in reversed(names):
-            if not run:
-                if m.start() - e.end > 8:
-                    break
-                run.append(e)
-            elif _COORDINATOR.fullmatch(ftext, e.end, run[-1].start):
-                run.append(e)
-            else:
-                break
-        if len(run) < 2:
-            continue
-        run.reverse()
         idx = [i for i, c in enumerate(out) if m.end() <= (c.value or c.change).start < sent.end]
-        for group in _figure_series(out, idx, len(run)):
-            for i, e in zip(group, run):
-                out[i] = replace(out[i], subject=e)
+        if not idx:
+            continue
+        names = [e for e in subjects if sent.start <= e.start and e.end <= m.start()]
+        run = _coordinated_run(ftext, [(e.start, e.end, e) for e in names], m.start())
+        if len(run) >= 2:
+            for group in _figure_series(out, idx, len(run)):
+                for i, e in zip(group, run):
+                    out[i] = replace(out[i], subject=e)
+        # 上证指数、深证成指分别下挫0.99%、0.65%: the coordinated metrics too
+        heads, lo = [], sent.start
+        for h in _metric_pattern().finditer(ftext, sent.start, m.start()):
+            phrase = find_metric(ftext, lo, h.end(), ()) or h.group()   # 指数 widened to 上证指数
+            heads.append((h.end() - len(phrase), h.end(), phrase))
+            lo = h.end()
+        run = _coordinated_run(ftext, heads, m.start())
+        if len(run) >= 2:
+            for group in _figure_series(out, idx, len(run)):
+                for i, head in zip(group, run):
+                    out[i] = replace(out[i], metric=head)
     return out
+
+
+def _coordinated_run(ftext: str, spans: list, before: int) -> list:
+    """The items of ``spans`` (start, end, item) joined by 和/与/、 whose last one ends a few
+    characters before ``before``, in text order."""
+    run: list = []
+    last_start = None
+    for s, e, item in reversed(spans):
+        if not run:
+            if before - e > 8:
+                break
+        elif not _COORDINATOR.fullmatch(ftext, e, last_start):
+            break
+        run.append(item)
+        last_start = s
+    run.reverse()
+    return run
 
 
 def _figure_series(claims: list[Claim], idx: list[int], n: int):

@@ -103,3 +103,13 @@ def test_an_outlet_dateline_names_no_subject():
     text = "东方财富网23日讯，美股三大股指午盘齐创新高，道指上涨0.3%。\n\n东方财富网整理的数据显示，成交额为800亿美元。"
     for c in kuaiclaims.extract_claims(text):
         assert c.subject is None or c.subject.canonical != "东方财富"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("昨日，上证指数、深证成指分别下挫0.99%、0.65%。", {"0.99%": "上证指数", "0.65%": "深证成指"}),
+    ("公司营业收入和净利润分别增长12%和15%。", {"12%": "营业收入", "15%": "净利润"}),
+    ("当日，创业板指数上涨1.2%，创业板指报2083.07点。", {"1.2%": "创业板指数", "2083.07点": "创业板指"}),
+])
+def test_respectively_distributes_metrics_in_order(text, expected):
+    got = {(c.value or c.change).text: c.metric for c in kuaiclaims.extract_claims(text)}
+    assert {k: got.get(k) for k in expected} == expected
