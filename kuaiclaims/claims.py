@@ -73,7 +73,7 @@ _DATELINE_AFTER = regex.compile(r"(?:网|APP|客户端)?\s?(?:\d{1,2}月)?(?:\d{
 _METRIC_STOP = set("的和与及、在对为是将把被从向由以于等或也都而且并让给跟了着过这那该此各每达至到约近超占仅有已")
 _METRIC_STOP_WORDS = ("其中", "以及", "方面", "此外", "同时", "其")
 _METRIC_TRIM = regex.compile(
-    r"^(?:其中|此外|同时|另外|而|但|并|且|其|据|根据|按照|按|预计|预期|预测|估计|(?:该|本)?(?:公司|集团)|全年|当季|本季|单季|累计|合计|总计|共|期内|报告期内|同期)+|(?:同比|环比|分别|约|达到|达|为|是|至|仅|有|已|共|则|也)+$")
+    r"^(?:其中|此外|同时|另外|而|但|并|且|其|据|根据|按照|按|预计|预期|预测|估计|分别|依次|(?:该|本)?(?:公司|集团)|全年|当季|本季|单季|累计|合计|总计|共|期内|报告期内|同期)+|(?:同比|环比|分别|约|达到|达|为|是|至|仅|有|已|共|则|也)+$")
 
 
 def find_metric(ftext: str, lo: int, hi: int, blocked: "SpanIndex | Sequence[tuple[int, int]]") -> Optional[str]:
@@ -169,6 +169,9 @@ def assemble_claims(text: str, ftext: str, layout: Layout, roled: Sequence[Roled
                 ftext, clause.start, anchor.start, blocked) or (noun_phrase_before(
                 ftext, clause.start, anchor.start, blocked) if group[0].kind != "rank" else None) or _noun_after(
                 ftext, last.end, clause.end)
+        if metric is None and value is not None and claims and _JOINED_FIGURES.fullmatch(
+                ftext, (claims[-1].value or claims[-1].change).end, first.start):
+            metric = claims[-1].metric   # 增持金额不低于5000万元、不超过1亿元: the second bound
         if metric in _RATE_WORDS or (metric and metric.endswith(_RATE_WORDS) and len(metric) <= 4):
             prior = _carried_metric(claims, layout, first.start)
             if prior and prior.endswith(_RATE_WORDS):
@@ -383,8 +386,13 @@ def _phrase_with_verb(phrase: str) -> Optional[str]:
     modifier (开发投资), the modifier alone for the others (上证指数报收 -> 上证指数), None for an action."""
     verb = next(v for v in _figure_verbs() if phrase.endswith(v))
     rest = phrase[:-len(verb)]
-    if len(rest) < 2 or rest[-1] in _MODALS or rest.endswith(_figure_verbs()):
+    if len(rest) < 2 or rest.endswith(_figure_verbs()):
         return None
+    if rest[-1] in _MODALS:
+        if verb in _noun_verbs():
+            return None   # 拟投资, 已交付: an action
+        rest = rest.rstrip("".join(_MODALS))   # 月租金还能 / 谈到: the thing before the adverbs
+        return rest if len(rest) >= 2 and len(verb) >= 2 else None
     if verb in _noun_verbs():
         return phrase
     # a one-character verb may be the end of a word (平均回报, 市场占): no metric then
@@ -434,6 +442,10 @@ def _metric_right_after(ftext: str, pos: int) -> Optional[str]:
 def _metric_after(ftext: str, lo: int, hi: int, blocked) -> Optional[str]:
     m = _metric_pattern().search(ftext, lo, min(hi, lo + 8))
     return m.group() if m else None
+
+
+# Two figures of one measure side by side: 不低于1.5亿元且不超过3亿元, 12万元左右,现在报6万元 is not
+_JOINED_FIGURES = regex.compile(r"\s?(?:、|且|和|与|及|或|至|到|，且|,且)\s?")
 
 
 def _carried_metric(claims: Sequence[Claim], layout: Layout, pos: int) -> Optional[str]:

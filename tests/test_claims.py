@@ -25,6 +25,7 @@ def _claim_for(text, figure, published="2025-05-20"):
     ("1-3月,全省房地产开发投资3120亿元,同比下降6.1%。", "3120亿元", "全省房地产开发投资"),
     ("拟合资建设组装工厂，首期投资约3亿欧元。", "约3亿欧元", "首期投资"),
     ("当日，深证成指报收10354点。", "10354点", "深证成指"),
+    ("公司回购资金总额不低于1.5亿元且不超过3亿元。", "不超过3亿元", "回购资金总额"),   # the second bound
 ], ids=lambda x: str(x))
 def test_metric_is_the_noun_phrase_before_the_figure(text, figure, metric):
     assert _claim_for(text, figure).metric == metric
@@ -113,3 +114,15 @@ def test_an_outlet_dateline_names_no_subject():
 def test_respectively_distributes_metrics_in_order(text, expected):
     got = {(c.value or c.change).text: c.metric for c in kuaiclaims.extract_claims(text)}
     assert {k: got.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("phrase,metric", [
+    ("开发投资", "开发投资"),      # a verb that is also a noun after a modifier
+    ("拟投资", None),              # after a modal: an action
+    ("深证成指报收", "深证成指"),  # another verb: what stands before it
+    ("月租金还能谈到", "月租金"),  # adverbs between the noun and the verb
+    ("平均回报", None),            # a one-character verb may end a word
+])
+def test_phrase_ending_in_a_figure_verb(phrase, metric):
+    from kuaiclaims.claims import _phrase_with_verb
+    assert _phrase_with_verb(phrase) == metric
