@@ -7,6 +7,7 @@ the lexicon's names, and rebuilds a Doc whose text is exactly the input.
 """
 from __future__ import annotations
 
+import re
 import threading
 from math import log
 from typing import Iterable, Optional
@@ -72,6 +73,36 @@ def _route(blk: str, freq: dict, logtotal: float, costs: dict) -> list[int]:
         probs[idx] = best_p
         ends[idx] = best_x
     return ends
+
+
+def keep_whole_freq(tk: jieba.Tokenizer, word: str) -> int:
+    """A frequency high enough that jieba keeps ``word`` whole: ``max(tk.suggest_freq(word), 50)``.
+
+    jieba cuts the word without its HMM and multiplies its pieces' probabilities. For a word of
+    Han characters only (most lexicon names) that cut is ``_route`` over the word, in the same
+    order with the same arithmetic. A word with no Han character that the dictionary lacks
+    (``Kestrel Robotics``) gets 50: its pieces are letters and digits jieba hardly knows, so the
+    product is far below 50 (``tests/test_tokenizer.py`` checks every lexicon name against jieba).
+    Thousands of names are added at cold start; jieba's own ``suggest_freq`` took 0.2-0.4 s.
+    """
+    freq = tk.FREQ
+    if _ALL_HAN.fullmatch(word):
+        total = tk.total
+        ftotal = float(total)
+        ends = _route(word, freq, log(total), {})
+        p, i = 1, 0
+        while i < len(word):
+            j = ends[i] + 1
+            p *= freq.get(word[i:j], 1) / ftotal
+            i = j
+        return max(int(p * total) + 1, freq.get(word, 1), 50)
+    if not freq.get(word) and not _ANY_HAN.search(word):
+        return 50
+    return max(tk.suggest_freq(word, tune=False), 50)
+
+
+_ALL_HAN = re.compile("[\u4E00-\u9FD5]+")
+_ANY_HAN = re.compile("[\u3400-\u9FFF\uF900-\uFAFF]")
 
 
 def _viterbi_tags(obs: str) -> list[str]:
@@ -276,8 +307,7 @@ class JiebaTokenizer:
                     tk = jieba.Tokenizer()
                     tk.initialize()
                     for w in self.words:
-                        # a frequency high enough that jieba keeps the name whole
-                        tk.add_word(w, freq=max(tk.suggest_freq(w, tune=False), 50))
+                        tk.add_word(w, freq=keep_whole_freq(tk, w))
                     self._jieba = tk
         return self._jieba
 
