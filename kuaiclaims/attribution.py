@@ -211,12 +211,20 @@ def org_type_by_suffix(name: str) -> Optional[str]:
     return None
 
 
+_TITLE_REACH = 12  # characters before a name where its title may name an institution
+
+
 def _source_for_person(ctx: _Context, e: Entity, title: Optional[str], org: Optional[Entity]) -> str:
     t = _tables()
     entry = entry_for(e, ctx.lexicon)
     role = entry.type if entry is not None and entry.label == "PERSON" else None
     title = title or (entry.title if entry is not None else None) or ""
     org_type = ctx.org_type(org) if org is not None else None
+    if org is None:
+        # 研究中心主任助理鲍勤: the institution named in the title, no entity for it
+        before = ctx.ftext[max(0, e.start - _TITLE_REACH):e.start]
+        org_type = next((kind for suffix, kind in _suffix_types()
+                         if kind in ("research_institute", "university") and suffix in before), None)
     if org_type in ("research_institute", "university") and role != "analyst":
         return "expert"  # a researcher or scholar speaks for no party, whatever the title
     if role in ("analyst",) or t["analyst_title"].search(title) or org_type in ("broker", "rating_agency"):

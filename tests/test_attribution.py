@@ -20,6 +20,7 @@ def _only(text, published="2025-05-20"):
     ("据路透社报道，该交易金额约为40亿美元。", "organization", "路透社", "media_report"),
     ("一位接近阿里巴巴的人士透露，淘宝闪购日订单已超8000万单。", "anonymous", None, "anonymous_source"),
     ("中国人民大学教授王晓明认为，消费增速有望回升至5%以上。", "person", "王晓明", "expert"),
+    ("研究中心主任助理鲍明表示，预计全年GDP增速为5.5%左右。", "person", "鲍明", "expert"),   # the title names an institute
     ("截至收盘，腾讯控股股价报收512港元。", "author", None, "market_data"),
     ("当日，澜海银行H股收于4.98港元。", "author", None, "market_data"),
     ("这家公司去年在华东新开门店320家。", "author", None, "journalist"),
