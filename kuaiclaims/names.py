@@ -385,6 +385,7 @@ def _discover(t: str, lexicon: EntityLexicon, seg: Segmentation, known: list):
     out = list(_branches(t, known))
     out.extend(_placed(t, known, seg, lexicon))
     out.extend(_listed_names(t, seg, lexicon))
+    out.extend(_announcers(t, seg, lexicon))
     orgs = list(_companies(t, lexicon, seg, spots["suffix"], unknown))
     out.extend(orgs)
     people = _people(t, lexicon, seg, spots["title"], spots["alone"] + spots["known"], unknown)
@@ -1303,6 +1304,36 @@ def _listed_names(t: str, seg: Segmentation, lexicon: EntityLexicon):
         known = by_ticker.get(fold_case(code)) or by_ticker.get(fold_case(code.split(".")[0]))
         canonical = known.canonical if known is not None and known.label == "COMPANY" else canonical_name(t[s:p], lexicon)
         yield (1, s, p, "COMPANY", canonical)
+
+
+# A clause that opens with a name and its announcement: 上海凤凰公告，…  步步高公告称，…  青鸟消防午间公告，…
+_ANNOUNCER = re.compile(r"(?:^|(?<=[。\n，,：:；;\s]))(?P<name>[\u4e00-\u9fffA-Za-z]{2,8}?)"
+                        r"(?:午间|晚间|早间|盘后|突发|近日|今日|昨日|曾|也|亦)?(?:发布|披露)?公告(?:称|，|,|显示|指出)")
+_NOT_ANNOUNCERS = frozenset("据各一同该此本其这那每")
+
+
+def _announcers(t: str, seg: Segmentation, lexicon: EntityLexicon):
+    """The name that opens a clause and announces (``上海凤凰公告，``): a listed company."""
+    if "公告" not in t:
+        return
+    for m in _ANNOUNCER.finditer(t):
+        s, e = m.span("name")
+        name = t[s:e]
+        if name[0] in _NOT_ANNOUNCERS or name[-1] in "日月年" or not (seg.is_boundary(s) and seg.is_boundary(e)):
+            continue
+        if lexicon.lookup(name) is not None:
+            continue  # the lexicon tags it already
+        # every piece a word jieba does not know, a rare one, or an organisation word (天原 / 股份)
+        i, ok = s, True
+        while i < e:
+            ps, pe = seg.piece(i)
+            w = t[ps:pe]
+            if seg.frequency(w) >= _RARE and w not in _tables()["suffix"]:
+                ok = False
+                break
+            i = pe
+        if ok:
+            yield (2, s, e, "COMPANY", canonical_name(name, lexicon))
 
 
 def _branches(t: str, known: list):

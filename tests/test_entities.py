@@ -88,6 +88,9 @@ def test_entities_canonical_name(name, canonical):
     ("据泓岳投资咨询管理有限公司市场部人士介绍", ("泓岳投资咨询管理有限公司", "COMPANY")),   # common words before a legal form
     ("他起诉了杭州澜汐文化传播有限公司", ("杭州澜汐文化传播有限公司", "COMPANY")),
     ("由北京摩拜信息技术有限公司运营", ("北京摩拜信息技术有限公司", "COMPANY")),   # a registered name around a product
+    # a name that opens a clause and announces
+    ("天澜股份公告，预计2021年净利润增长", ("天澜股份", "COMPANY")),
+    ("29日晚间，步澜高公告称，因控股股东质押", ("步澜高", "COMPANY")),
     # a stock code in brackets after a name
     ("5月6日消息，禾川种业(证券代码：834751)近日发布公告称", ("禾川种业", "COMPANY")),
     ("报告称，维持澜洲国际(00288.HK)买入评级", ("澜洲国际", "COMPANY")),
@@ -136,6 +139,8 @@ def test_entities_a_name_found_once_is_found_again():
     ("多位有色金属分析师向记者指出", "向记者"),
     ("张先生告诉记者，他在银行存款", "张先生"),
     ("王兴是联合创始人，李洋则为高级副总裁", "李洋则"),
+    ("一纸公告，揭开了真相", "一纸"),
+    ("同日公告，公司与管委会签约", "同日"),
     ("主持人：谢谢于老师的介绍", "谢谢于"),   # an everyday word is no transliteration
     ("土地划拨给了湖南岳衡置业有限公司建设保障房", "湖南岳衡置业有限公司建设"),   # a legal form ends a name
     ("两人再度联手，创立杭州澜汐科技发展有限公司", "创立杭州澜汐科技发展有限公司"),   # a verb before a place
