@@ -428,8 +428,8 @@ _COUNT_WORD_STOP = frozenset(("以上", "以下", "左右", "之间", "以内", 
 def _noun_after(ftext: str, pos: int, hi: int) -> Optional[str]:
     """``20多个版本的迭代``: a count's metric may follow it."""
     m = _NOUN_AFTER.match(ftext[pos:hi])
-    if not m:
-        return None
+    if not m or m.group("x")[0] in _METRIC_STOP or "第" in m.group("x"):
+        return None   # 第四和第五: the next figure of a list, not a noun
     return (m.group("x") + (m.group("y") or "")) or None
 
 

@@ -126,3 +126,8 @@ def test_respectively_distributes_metrics_in_order(text, expected):
 def test_phrase_ending_in_a_figure_verb(phrase, metric):
     from kuaiclaims.claims import _phrase_with_verb
     assert _phrase_with_verb(phrase) == metric
+
+
+def test_the_next_ordinal_of_a_list_is_no_metric():
+    got = {(c.value or c.change).text: c.metric for c in kuaiclaims.extract_claims("两家公司分别位列第四和第五。")}
+    assert got["第四"] == "排名"
