@@ -527,6 +527,7 @@ def _paragraph_reach(ctx: _Context, para: Segment) -> int:
     return end
 
 
+_NO_OUTLET = regex.compile(r"媒体$|^外媒$|^援引$|^报道称$|^报导称$|^据?(?:多家|当地|海外|境外|国外)?媒体")
 _NOT_A_SOURCE_NAME = regex.compile(r"(?:公布|发布|披露|提供)(?:的)?$")
 # what 据…统计 holds when it names no one: 据公开数据, 据2018年年报, 据二季度数据, 据相关统计
 _GENERIC_SOURCES = ("公开", "相关", "最新", "初步", "官方", "数据", "不完全", "有关", "行业", "市场", "业内", "一季度",
@@ -556,6 +557,8 @@ def _source_frame(ctx: _Context, c: Cue, clause: Segment, para: Segment, sent: S
                          organization=org.canonical)
         else:
             who = regex.sub(r"^据|报道$|消息$", "", c.text).strip() or None
+            if who is not None and (who.startswith(_GENERIC_SOURCES) or _NO_OUTLET.search(who)):
+                who = None   # 据公开报道, 据媒体报道, 援引, 报道称: no outlet named
             sp = Speaker(kind="organization", text=ctx.text[c.start:c.end], start=c.start, end=c.end, name=who)
         return Frame(c.start, para.end, sp, "media_report", c.text)
     # data: the organisation named just before the cue speaks

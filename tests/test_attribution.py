@@ -207,3 +207,12 @@ def test_attribution_materials_a_body_provides_speak_for_it():
 def test_attribution_the_words_of_a_data_cue_name_its_source(text, name):
     claim = next(c for c in kuaiclaims.extract_claims(text) if c.value and c.value.text == "40家")
     assert claim.source_type == "third_party_data" and claim.speaker.name == name
+
+
+@pytest.mark.parametrize("text", [
+    "据媒体报道，目前全国共有超过2000名嗅辨师。",
+    "据公开报道，其年薪最低为两万英镑。",
+])
+def test_attribution_a_media_cue_without_an_outlet_names_none(text):
+    claim = kuaiclaims.extract_claims(text)[0]
+    assert claim.source_type == "media_report" and claim.speaker.name is None
