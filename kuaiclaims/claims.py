@@ -65,6 +65,7 @@ _BEFORE_COMPARISON = regex.compile(r"(?:^\s*|显示|称|表示|其|该)(?P<x>[\p
 _NOUN_AFTER = regex.compile(r"(?:的)?(?P<x>[\p{Han}A-Za-z]{2,6}?)(?:的(?P<y>[\p{Han}]{2,4}))?(?=[,，。;；)）]|$)")
 _NO_CLAUSE_BREAK = regex.compile(r"[^,，。;；:：]*")
 _OWNER_DE = regex.compile(r"[^,，。;；]{0,10}的")
+_VENUE_BEFORE = regex.compile(r"在(?:其|官方|其官方|自家)?\Z")
 _COMPARATOR_END = regex.compile(r"(?:是|为|相当于|不到|不足|超过|高于|低于|仅为|约为)$")
 
 # An outlet's dateline after a name (东方财富网23日讯, 挖贝网 5月6日消息, 新浪科技讯): the name is the outlet
@@ -531,6 +532,8 @@ def _subject(subjects, starts, clause, sent, para, pos, frame, ftext, kind) -> O
         if _OWNER_DE.match(ftext[e.end:e.end + 11]) \
                 and _COMPARATOR_END.search(ftext[max(0, e.start - 4):e.start]):
             return False  # a comparator: 是百度研发开支的约一半, 不到腾讯的五分之一
+        if ftext.startswith("上", e.end) and _VENUE_BEFORE.search(ftext, max(0, e.start - 5), e.start):
+            return False  # a channel: 在官方微博上表示
         return True
 
     i = bisect.bisect_left(starts, pos) - 1

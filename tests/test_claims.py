@@ -131,3 +131,9 @@ def test_phrase_ending_in_a_figure_verb(phrase, metric):
 def test_the_next_ordinal_of_a_list_is_no_metric():
     got = {(c.value or c.change).text: c.metric for c in kuaiclaims.extract_claims("两家公司分别位列第四和第五。")}
     assert got["第四"] == "排名"
+
+
+def test_a_channel_is_no_subject():
+    text = "星河汽车在官方微博上表示，截至5月底其自建超充站已超过1200座。"
+    (claim,) = kuaiclaims.extract_claims(text)
+    assert claim.subject is None or claim.subject.canonical != "微博"
