@@ -908,7 +908,12 @@ def _companies(t: str, lexicon: EntityLexicon, seg: Segmentation, suffix_spans: 
         # a lexicon company with more words (携程商务公司), a suffix that is itself a lexicon
         # name (潮汐财经: 财经) or a registered name (北京摩拜信息技术有限公司 around the product
         # 摩拜) must not lose to the shorter lexicon match inside it
-        prio = 0 if core is not None or lexicon.lookup(suffix) is not None or suffix in _LEGAL_FORMS else 2
+        body = lexicon.lookup(t[start:p]) if spot[2] >= 0 else None
+        # 星野科技 around the product 星野 (another company's app): a company of its own, which outranks
+        # the product's name inside it
+        product_body = body is not None and body.label == "PRODUCT"
+        prio = 0 if (core is not None or lexicon.lookup(suffix) is not None or suffix in _LEGAL_FORMS
+                     or product_body) else 2
         yield (prio, start, q, "COMPANY", canonical)
         last_end, last_start, last_core, last_legal = q, start, core, suffix in _LEGAL_FORMS
     yield from _latin_companies(t, lexicon)

@@ -88,6 +88,7 @@ def test_entities_canonical_name(name, canonical):
     ("据泓岳投资咨询管理有限公司市场部人士介绍", ("泓岳投资咨询管理有限公司", "COMPANY")),   # common words before a legal form
     ("他起诉了杭州澜汐文化传播有限公司", ("杭州澜汐文化传播有限公司", "COMPANY")),
     ("由北京摩拜信息技术有限公司运营", ("北京摩拜信息技术有限公司", "COMPANY")),   # a registered name around a product
+    ("扫地机器人厂商豆包科技发布2024年年度报告", ("豆包科技", "COMPANY")),   # a product's name with a trade suffix
     # a name that opens a clause and announces
     ("天澜股份公告，预计2021年净利润增长", ("天澜股份", "COMPANY")),
     ("29日晚间，步澜高公告称，因控股股东质押", ("步澜高", "COMPANY")),
