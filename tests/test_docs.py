@@ -54,3 +54,15 @@ def test_local_anchors_resolve(page):
         linked = page.parent / target if target else page
         if linked.suffix == ".md":
             assert anchor in _anchors(linked), f"{page.name} links to missing {target}#{anchor}"
+
+
+def test_recipe_adding_a_company_shows_what_it_changes():
+    """docs/recipes.md: the sample's market line has the product 星野 as subject until the company is added."""
+    import kuaiclaims
+
+    text = kuaiclaims.sample_text()
+    claim = kuaiclaims.extract_claims(text)[44]
+    assert (claim.value.text, claim.subject.canonical, claim.subject.label) == ("268.80元", "星野", "PRODUCT")
+    nlp = kuaiclaims.load(extra_entities=[{"canonical": "星野科技", "label": "COMPANY", "aliases": ["星野"]}])
+    claim = kuaiclaims.extract_claims(text, nlp=nlp)[44]
+    assert (claim.value.text, claim.subject.canonical, claim.subject.label) == ("268.80元", "星野科技", "COMPANY")
