@@ -826,7 +826,7 @@ def _list_neighbours(t: str, s: int, e: int, seg: Segmentation, P: _People, tran
 # -- companies ----------------------------------------------------------------
 
 # Words after which an organisation suffix is a generic noun, not a name's end.
-_SUFFIX_AFTER_STOP = re.compile(r"指数|板块|行业|产业|领域|概念|类|股(?!份)|市场(?!部)|价格|化(?!工)|业务|人士|部门|"
+_SUFFIX_AFTER_STOP = re.compile(r"指数|板块|行业|产业|领域|概念|类|股(?!份|价|东)|市场(?!部)|价格|化(?!工)|业务|人士|部门|"
                                    r"股份|股票|股权|债券|门店|赛道|品类|产品|设备|企业|厂商|品牌|"
                                    r"公司(?![\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{0,2}(?:董事|总裁|首席))")
 # Suffixes that are also common nouns after a verb or a modifier (回购股份, 装修公司): their body
@@ -990,8 +990,10 @@ def _org_body(t: str, p: int, seg: Segmentation, stop, places, suffixes, *, floo
             kinds.append((j, "name"))
             s = j
             break
-        if w[0] in _GLUED_BEFORE and len(w) >= 3 and not seg.is_word(w) and _all_han(t, ws + 1, s):
-            kinds.append((ws + 1, "name"))  # jieba glued a function word to the name: 将云帆 / 科技
+        if (w[0] in _GLUED_BEFORE or w[0] in "日月年号" and ws > 0 and t[ws - 1].isdigit()) \
+                and len(w) >= 3 and not seg.is_word(w) and _all_han(t, ws + 1, s):
+            # jieba glued a function word or a date's last character to the name: 将云帆 / 科技, 2日澜汐 / 科技
+            kinds.append((ws + 1, "name"))
             break
         if w in fields:
             kinds.append((ws, "trade"))  # 华东 金融 研究院

@@ -89,6 +89,7 @@ def test_entities_canonical_name(name, canonical):
     ("他起诉了杭州澜汐文化传播有限公司", ("杭州澜汐文化传播有限公司", "COMPANY")),
     ("由北京摩拜信息技术有限公司运营", ("北京摩拜信息技术有限公司", "COMPANY")),   # a registered name around a product
     ("扫地机器人厂商豆包科技发布2024年年度报告", ("豆包科技", "COMPANY")),   # a product's name with a trade suffix
+    ("4月2日澜汐科技股价收涨4.36%", ("澜汐科技", "COMPANY")),   # 科技 before 股价 ends a name
     # a name that opens a clause and announces
     ("天澜股份公告，预计2021年净利润增长", ("天澜股份", "COMPANY")),
     ("29日晚间，步澜高公告称，因控股股东质押", ("步澜高", "COMPANY")),
@@ -141,6 +142,7 @@ def test_entities_a_name_found_once_is_found_again():
     ("张先生告诉记者，他在银行存款", "张先生"),
     ("王兴是联合创始人，李洋则为高级副总裁", "李洋则"),
     ("一纸公告，揭开了真相", "一纸"),
+    ("今日半导体科技股普涨", "半导体科技"),   # 科技股: tech stocks
     ("同日公告，公司与管委会签约", "同日"),
     ("主持人：谢谢于老师的介绍", "谢谢于"),   # an everyday word is no transliteration
     ("土地划拨给了湖南岳衡置业有限公司建设保障房", "湖南岳衡置业有限公司建设"),   # a legal form ends a name
