@@ -119,11 +119,17 @@ def find_quotes(text: str, layout: Layout) -> list[Quote]:
     return quotes
 
 
+# Words before 预期/预计/预测 that make it a noun: 高于市场预期, 不及预期, 符合预期, 超预期
+_EXPECTATION_BEFORE = ("市场", "于", "及", "合", "超", "出")
+
+
 def find_reporting_cues(ftext: str, layout: Layout) -> list[Cue]:
     """Reporting verbs and source cues (``数据显示``, ``财报显示``, ``据…报道``, ``收盘``)."""
     t = _tables()
     cues = []
     for m in t["verb"].finditer(ftext):
+        if m.group("v").startswith("预") and ftext.endswith(_EXPECTATION_BEFORE, max(0, m.start() - 2), m.start()):
+            continue  # 高于市场预期, 不及预期, 符合预期: an expectation, no one speaking
         cues.append(Cue(m.start("v"), m.end("v"), m.group("v"), "verb"))
     for m in t["in_view"].finditer(ftext):
         cues.append(Cue(m.start(), m.end(), m.group(), "verb"))

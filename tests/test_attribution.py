@@ -216,3 +216,10 @@ def test_attribution_the_words_of_a_data_cue_name_its_source(text, name):
 def test_attribution_a_media_cue_without_an_outlet_names_none(text):
     claim = kuaiclaims.extract_claims(text)[0]
     assert claim.source_type == "media_report" and claim.speaker.name is None
+
+
+def test_attribution_an_expectation_is_no_speaker():
+    text = ("星辰证券在6月1日晚间发布的报告中指出，澜海汽车5月交付量略高于市场预期，"
+            "但降价将对毛利率造成约1.5个百分点的拖累。")
+    (claim,) = kuaiclaims.extract_claims(text)
+    assert claim.speaker.name != "澜海汽车"
