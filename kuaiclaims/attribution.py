@@ -533,6 +533,11 @@ def _paragraph_reach(ctx: _Context, para: Segment) -> int:
     return end
 
 
+# a bare name before a data cue: letters only, no function word (窄门餐眼, Sensor Tower)
+_SOURCE_NAME_RUN = regex.compile(r"[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 ]{1,11}(?<![的了也都在是和与及对为将把被从据])")
+# what opens a clause before a data cue without naming anyone: 据公开数据, 有机构数据, 半年报数据
+_NOT_A_SOURCE_LEAD = regex.compile(r"^(?:据|根据|而|有|但|另|其|该|此|这|那|各|每|第三方|多家|部分|相关|公开|最新)"
+                                   r"|(?:半年报|年报|季报|中报|财报|公告|平台|机构|方面|一组|另一组|研究|调查|报告|统计)$")
 _NO_OUTLET = regex.compile(r"媒体$|^外媒$|^援引$|^报道称$|^报导称$|^据?(?:多家|当地|海外|境外|国外)?媒体")
 _NOT_A_SOURCE_NAME = regex.compile(r"(?:公布|发布|披露|提供)(?:的)?$")
 # what 据…统计 holds when it names no one: 据公开数据, 据2018年年报, 据二季度数据, 据相关统计
@@ -579,7 +584,12 @@ def _source_frame(ctx: _Context, c: Cue, clause: Segment, para: Segment, sent: S
         if earlier is not None:
             return Frame(c.start, _paragraph_reach(ctx, para), earlier.speaker, earlier.source_type, c.text)
         # 据格上研究中心统计 with the name unrecognised: the words between 据 and 统计 name the source
-        who = _DATA_CUE_ENDS.sub("", c.text) if c.text.startswith(("据", "根据")) else ""
+        if c.text.startswith(("据", "根据")):
+            who = _DATA_CUE_ENDS.sub("", c.text)
+        else:
+            # 窄门餐眼数据显示 with the name unrecognised: the words that open the clause before the cue
+            lead = ctx.ftext[clause.start:c.start].strip()
+            who = lead if _SOURCE_NAME_RUN.fullmatch(lead) and not _NOT_A_SOURCE_LEAD.search(lead) else ""
         who = _NOT_A_SOURCE_NAME.sub("", who)
         named = 2 <= len(who) <= 16 and not _DIGIT.search(who) and not who.startswith(_GENERIC_SOURCES)
         sp = Speaker(kind="organization", text=ctx.text[c.start:c.end], start=c.start, end=c.end,

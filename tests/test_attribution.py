@@ -223,3 +223,13 @@ def test_attribution_an_expectation_is_no_speaker():
             "但降价将对毛利率造成约1.5个百分点的拖累。")
     (claim,) = kuaiclaims.extract_claims(text)
     assert claim.speaker.name != "澜海汽车"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("窄澜餐眼数据显示，截至4月，全国现磨咖啡门店数已超过19.3万家。", "窄澜餐眼"),   # a name no rule found
+    ("有机构数据显示，全国现磨咖啡门店数已超过19.3万家。", None),
+    ("半年报数据显示，公司营收为2.36亿元。", None),
+])
+def test_attribution_the_words_before_a_data_cue_name_its_source(text, name):
+    claim = kuaiclaims.extract_claims(text)[0]
+    assert claim.speaker.name == name
