@@ -1268,10 +1268,7 @@ def _placed(t: str, known: list, seg: Segmentation, lexicon: EntityLexicon):
         if label != "COMPANY" or s < 2 or not seg.is_boundary(s):
             continue
         ps, _ = seg.piece(s - 1)
-        place = t[ps:s]
-        if place[-1] in "市省" and len(place) >= 3:
-            place = place[:-1]
-        entry = lexicon.lookup(t[s:e]) if place in places else None
+        entry = lexicon.lookup(t[s:e]) if _is_place(t[ps:s], places) else None
         if entry is not None:
             # 广州摩拜 is 摩拜's; 杭州市统计局 is its own body, not 国家统计局
             yield (0, ps, e, "COMPANY", canonical if entry.type not in _PLACE_CHANGES_IT else t[ps:e])
@@ -1287,6 +1284,7 @@ def _listed_names(t: str, seg: Segmentation, lexicon: EntityLexicon):
     if "(" not in t and "（" not in t:
         return
     stop = _tables()["org_stop"]
+    by_ticker = getattr(lexicon, "by_ticker", None) or {}
     for m in _STOCK_CODE.finditer(t):
         p = m.start()
         if p < 2 or not seg.is_boundary(p):
@@ -1307,7 +1305,6 @@ def _listed_names(t: str, seg: Segmentation, lexicon: EntityLexicon):
         if p - s < 2:
             continue
         code = m.group("code").replace("，", ".").replace(",", ".").replace(" ", "")
-        by_ticker = getattr(lexicon, "by_ticker", None) or {}
         known = by_ticker.get(fold_case(code)) or by_ticker.get(fold_case(code.split(".")[0]))
         canonical = known.canonical if known is not None and known.label == "COMPANY" else canonical_name(t[s:p], lexicon)
         yield (1, s, p, "COMPANY", canonical)
@@ -1323,6 +1320,7 @@ def _announcers(t: str, seg: Segmentation, lexicon: EntityLexicon):
     """The name that opens a clause and announces (``上海凤凰公告，``): a listed company."""
     if "公告" not in t:
         return
+    suffixes = _tables()["suffix"]
     for m in _ANNOUNCER.finditer(t):
         s, e = m.span("name")
         name = t[s:e]
@@ -1335,7 +1333,7 @@ def _announcers(t: str, seg: Segmentation, lexicon: EntityLexicon):
         while i < e:
             ps, pe = seg.piece(i)
             w = t[ps:pe]
-            if seg.frequency(w) >= _RARE and w not in _tables()["suffix"]:
+            if seg.frequency(w) >= _RARE and w not in suffixes:
                 ok = False
                 break
             i = pe
