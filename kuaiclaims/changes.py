@@ -38,7 +38,7 @@ def _tables():
     rows = read_tsv("changes.tsv", 3)
     verbs = {w: (1 if d == "+" else -1) for w, d, k in rows if k == "verb"}
     rates = {w: (1 if d == "+" else -1) for w, d, k in rows if k == "rate"}
-    filler = r"(?:了|达|约|近|超|超过|逾|高达|达到|为|仅|只有|分别|再|又|共|合计|累计|\s)*"
+    filler = r"(?:了|达|约|近|超|超过|逾|高达|达到|为|仅|只有|分别|再|又|共|合计|累计|\s){0,8}"
     t = {
         "verbs": verbs,
         "rates": rates,

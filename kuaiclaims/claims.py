@@ -348,7 +348,7 @@ def _value_lead():
     words += list(t["verbs"]) + list(t["rates"])
     alt = "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
     # matched right to left from the figure (REVERSE): anchored at the end, no scan of the clause
-    return regex.compile(rf"(?:{alt}|{t['yoy'].pattern}|{t['qoq'].pattern}|\s)+\Z", regex.REVERSE)
+    return regex.compile(rf"(?:{alt}|{t['yoy'].pattern}|{t['qoq'].pattern}|\s){{1,8}}\Z", regex.REVERSE)
 
 
 def noun_phrase_before(ftext: str, lo: int, pos: int, blocked, max_len: int = 12) -> Optional[str]:
