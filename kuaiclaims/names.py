@@ -231,7 +231,7 @@ def _tables() -> dict:
 
 def _translit_speaker(translit: frozenset, right: set) -> "re.Pattern":
     chars = re.escape("".join(sorted(translit)))
-    return re.compile(f"(?<![{chars}])[{chars}]{{3,6}}(?={_alt(right)})")
+    return re.compile(f"(?<![{chars}])[{chars}]{{3,6}}(?=(?:{_alt(_ADVERBS_BEFORE_VERB)})?(?:{_alt(right)}))")
 
 
 # Characters that end a name read character by character: function words and
@@ -515,8 +515,13 @@ def _speaker_line(t: str, s: int, e: int) -> bool:
     return e < len(t) and t[e] in ":：" and (s == 0 or t[s - 1] in "\n。!?”\" \t")
 
 
-def _right_cue(t: str, e: int, T: dict) -> bool:
-    """A reporting verb, a person's verb or honorific, or a title right after ``e``."""
+def _right_cue(t: str, e: int, T: dict, adverb: bool = True) -> bool:
+    """A reporting verb, a person's verb or honorific, or a title right after ``e``, maybe after an
+    adverb (王学武则表示, 宋双才同时表示, 周光全曾任)."""
+    if adverb and e < len(t) and t[e] in _ADVERB_FIRSTS:
+        for n in (3, 2, 1):
+            if t[e:e + n] in _ADVERBS_BEFORE_VERB and _right_cue(t, e + n, T, adverb=False):
+                return True
     if e >= len(t) or t[e] not in T["right_firsts"]:
         return False
     right = T["right"]
@@ -524,6 +529,13 @@ def _right_cue(t: str, e: int, T: dict) -> bool:
         if t[e:e + n] in right:
             return True
     return False
+
+
+# Adverbs between a subject and its verb (则表示, 同时指出, 也称, 曾任)
+_ADVERBS_BEFORE_VERB = frozenset({"则", "也", "还", "又", "就", "都", "便", "更", "亦", "即", "曾", "已", "并", "却", "均",
+                                  "同时", "随即", "当即", "再次", "进一步", "首先", "此前", "曾经", "已经", "一直", "仍",
+                                  "日前", "近日", "昨天", "昨日", "今天", "今日", "当天", "当日"})
+_ADVERB_FIRSTS = frozenset(w[0] for w in _ADVERBS_BEFORE_VERB)
 
 
 def _not_a_person(t: str, s: int, e: int) -> bool:
@@ -599,7 +611,7 @@ class _People:
             if self.add(s, e, 0 if e - s >= 3 else 2, shape_floor=-4.0, n=n):
                 self.titled.append(title)
         elif _right_cue(t, e, T) or _speaker_line(t, s, e):
-            self.add(s, e, 2, shape_floor=-1.0, n=n, after_org_ok=False)
+            self.add(s, e, 2, shape_floor=-3.0, n=n, after_org_ok=False)
         elif not unknown:
             return  # a word of the dictionary needs a cue
         elif t[s] not in T["common_surnames"] and n == 1:
@@ -845,6 +857,8 @@ _LEGAL_FORMS = frozenset({"有限责任公司", "股份有限公司", "有限公
 _GLUED_BEFORE = _FUNC | frozenset("据家企")
 # words of jieba's dictionary made of a suffix and a title: 江海 / 银行行长 / 程立新 (the suffix's length)
 _SUFFIX_COMPOUNDS = {"银行行长": 2, "公司总裁": 2}
+# the head nouns a company's name is written with (EA公司, 携程商务公司)
+_HEAD_NOUNS = frozenset({"公司", "集团"})
 
 
 def _companies(t: str, lexicon: EntityLexicon, seg: Segmentation, suffix_spans: list, unknown: list):
@@ -885,7 +899,8 @@ def _companies(t: str, lexicon: EntityLexicon, seg: Segmentation, suffix_spans: 
                 start, core = last_start, last_core  # 凯奕投资咨询 + 管理 + 有限公司
             else:
                 if not _may_end_a_body(seg.pieces[index - 1] if index else "", seg, T, lexicon,
-                                       suffix in _STRICT_SUFFIX, t[p - 2:p] if p >= 2 else ""):
+                                       suffix in _STRICT_SUFFIX, t[p - 2:p] if p >= 2 else "") \
+                        and not (suffix in _HEAD_NOUNS and _after_a_company(t, p, seg, lexicon)):
                     continue
                 found = _org_body(t, p, seg, stop, places, suffixes, floor=last_end, kind=suffixes[suffix],
                                   strict=suffix in _STRICT_SUFFIX, lexicon=lexicon)
@@ -912,13 +927,32 @@ def _companies(t: str, lexicon: EntityLexicon, seg: Segmentation, suffix_spans: 
         # 星野科技 around the product 星野 (another company's app): a company of its own, which outranks
         # the product's name inside it
         product_body = body is not None and body.label == "PRODUCT"
+        # a lexicon company and the head noun written with it (EA公司, 谷歌集团): the name as written
+        headed = body is not None and body.label == "COMPANY" and suffix in _HEAD_NOUNS
         prio = 0 if (core is not None or lexicon.lookup(suffix) is not None or suffix in _LEGAL_FORMS
-                     or product_body) else 2
+                     or product_body or headed) else 2
+        if headed and known is None and core is None:
+            canonical = body.canonical
         yield (prio, start, q, "COMPANY", canonical)
         last_end, last_start, last_core, last_legal = q, start, core, suffix in _LEGAL_FORMS
     yield from _latin_companies(t, lexicon)
     yield from _org_lists(t, lexicon)
     yield from _outlets(t, lexicon)
+
+
+def _after_a_company(t: str, p: int, seg: Segmentation, lexicon: EntityLexicon) -> bool:
+    """One two-character word between a lexicon company and ``p`` (携程 / 国旅 / 公司), a trade word or a
+    rare one: a common word there is the sentence's (深交所 / 要求 / 公司, 摩拜 / 关联 / 公司)."""
+    ws, _ = seg.piece(p - 1) if p > 0 else (p, p)
+    if p - ws != 2 or ws == 0:
+        return False
+    T = _tables()
+    w = t[ws:p]
+    if not (w in T["fields"] or T["suffix"].get(w) == "trade" or seg.frequency(w) < _RARE):
+        return False
+    bs, _ = seg.piece(ws - 1)
+    before = lexicon.lookup(t[bs:ws])
+    return before is not None and before.label == "COMPANY"
 
 
 def _may_end_a_body(w: str, seg: Segmentation, T: dict, lexicon: EntityLexicon, strict: bool, before: str) -> bool:

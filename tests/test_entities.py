@@ -101,6 +101,10 @@ def test_entities_canonical_name(name, canonical):
     ("南通市交通运输局有关负责人表示", ("南通市交通运输局", "COMPANY")),   # a local government body
     ("据无锡市市场监督管理局通报", ("无锡市市场监督管理局", "COMPANY")),
     ("湖南省能源集团有限公司公告称", ("湖南省能源集团有限公司", "COMPANY")),   # a place and a trade before a legal form
+    # an adverb between a name and its verb
+    ("对此，韩秉辉同时指出，市场仍有压力", ("韩秉辉", "PERSON")),
+    ("库兹涅佐夫随即表示，谈判将继续", ("库兹涅佐夫", "PERSON")),
+    ("当天，邵平则表示，银行会跟进", ("邵平", "PERSON")),
     # products: a brand and a model code, a product word, a show
     ("驰远汽车宣布，驰远S7当月交付超过1万辆", ("驰远S7", "PRODUCT")),
     ("帆语大模型日均调用量已超过千亿", ("帆语大模型", "PRODUCT")),
@@ -115,6 +119,24 @@ def test_entities_a_place_before_a_lexicon_company_joins_its_name():
     assert any(t == "广州摩拜" and l == "COMPANY" for t, l, _ in ents)
     canon = {t: c for t, _, c in _ents("哈尔滨市腾讯分部和腾讯总部")}
     assert canon.get("哈尔滨市腾讯") == canon.get("腾讯") == "腾讯"
+
+
+@pytest.mark.parametrize("text,name,canonical", [
+    ("谷歌公司周二宣布裁员", "谷歌公司", "谷歌"),          # a lexicon company and its head noun
+    ("据奈飞公司披露，付费用户增长", "奈飞公司", "Netflix"),
+    ("比亚迪集团发布公告称", "比亚迪集团", "比亚迪"),
+    ("携程国旅公司表示，暑期订单增长", "携程国旅公司", "携程"),   # a rare word between: a subsidiary
+])
+def test_entities_a_company_written_with_its_head_noun(text, name, canonical):
+    assert (name, "COMPANY", canonical) in _ents(text)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("证监会要求公司说明情况", "证监会"),        # a verb between: the sentence's 公司
+    ("已退出3家腾讯关联公司", "腾讯"),           # a common word between: companies related to it
+])
+def test_entities_a_common_word_does_not_join_a_company_to_a_head_noun(text, name):
+    assert [t for t, l, _ in _ents(text) if l == "COMPANY"] == [name]
 
 
 def test_entities_a_place_before_a_national_body_makes_a_local_one():
@@ -149,6 +171,8 @@ def test_entities_a_name_found_once_is_found_again():
     ("两人再度联手，创立杭州澜汐科技发展有限公司", "创立杭州澜汐科技发展有限公司"),   # a verb before a place
     ("ST澜海刚跌破1元，ST华泽又停牌", "澜海刚"),   # glued to Latin letters that are no title
     ("王某应对方要求，加群缴费", "王某应"),
+    ("高层则表示不会裁员", "高层"),                  # a word of the dictionary before an adverb and a verb
+    ("理想汽车CEO李想曾公开表示", "李想曾"),
     ("旗下的安澜达（上海安澜达物流科技有限公司）已进入破产重组", "安澜达"),   # part of a company's name
     ("星河科技旗下的星河云在开发者大会上宣布降价", "星河云"),   # opens like a company of the text
     ("他现任泓岳集团有限公司董事长", "现任泓岳集团有限公司"),   # an adverb after a split given name
