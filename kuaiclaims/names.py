@@ -256,6 +256,9 @@ _WORDY_SURNAMES = frozenset("于高金石方白万向和余成任常安文时明
 _CONJUNCTIONS = frozenset("但而却并")
 # Adverbs that follow a subject (李洋 / 则 / 为): never the last character of a split given name.
 _ADVERBS = frozenset("则已")
+# Function words that want an object after them: one before a verb belongs to the name (韩世同分析)
+_PREPOSITIONS = frozenset("同与和对向从跟")  # not 在: 在 before a verb is progressive (岑韶 / 在接受)
+_ASPECT = frozenset("着了")
 _NUMERAL = frozenset("0123456789零一二三四五六七八九十百千万亿两几数多余")
 _SEPARATORS = frozenset(" \t:|丨/")
 # CJK ideographs (the unified block and extension A, the compatibility block); the standard
@@ -451,8 +454,15 @@ def _name_at(t: str, s: int, seg: Segmentation, piece_end: Optional[int] = None)
         return None
     if size == n + 3:
         return pe - 1 if t[pe - 1] in _FUNC or _right_cue(t, pe - 1, T) else None
-    if size == n + 2 and (t[pe - 1] in _FUNC or _right_cue(t, pe - 1, T)):
-        return pe - 1  # jieba glued the verb: 陈昊称
+    if size == n + 2:
+        if t[pe - 1] == t[s] and n == 1 and _addressed(t, pe):
+            return pe - 1  # the surname again, as an address: 孙晶 / 孙女士, 王诚 / 王总
+        if t[pe - 1] in _PREPOSITIONS and _right_cue(t, pe, T):
+            return pe  # no object follows the preposition: it is the name's (韩世同分析认为)
+        if t[pe - 1] in _FUNC or _right_cue(t, pe - 1, T):
+            return pe - 1  # jieba glued the verb: 陈昊称
+        if pe < len(t) and t[pe] in _ASPECT and seg.is_boundary(pe + 1):
+            return pe - 1  # a verb and its aspect particle: 张博抱 / 着
     if size == n + 1 and pe < len(t):
         # jieba split the given name: 刘以 / 秦 (then the name's end), 李焯 / 桃表示, 石安 / 楠则
         qs, qe = seg.piece(pe)
@@ -462,7 +472,14 @@ def _name_at(t: str, s: int, seg: Segmentation, piece_end: Optional[int] = None)
         if qe - qs == 2 and _is_han(t[qs]) and t[qs] not in _FUNC and t[qs + 1] in _FUNC \
                 and not seg.is_word(t[qs:qe]):
             return qs + 1
+        if qe - qs >= 3 and _is_han(t[qs]) and t[qs] not in _FUNC and t[qs + 1:qe] in _ADDRESS:
+            return qs + 1  # the given name's last character glued to an honorific: 李晓 / 林先生
     return pe
+
+
+def _addressed(t: str, i: int) -> bool:
+    """An honorific or a title right after ``i`` (t[i - 1] being a surname): 孙女士, 王总."""
+    return any(t[i:i + k] in _ADDRESS for k in (2, 1))
 
 
 def _name_before(t: str, p: int, seg: Segmentation) -> Optional[int]:
@@ -673,7 +690,11 @@ def _people(t: str, lexicon: EntityLexicon, seg: Segmentation, titles: list, alo
             continue  # Latin names: below
         end = _name_at(t, s, seg)
         if end is not None:
-            if (s, end) not in P.found:
+            # a transliteration that opens like a Chinese name: 梅赫曼帕拉斯特, not 梅赫曼
+            longer = _translit_at(t, s, seg, T["translit"], least=4, most=8)
+            if longer is not None and longer > end and not _holds_common_word(t, s, longer, seg):
+                P.add(s, longer, 1, n=0)
+            elif (s, end) not in P.found:
                 P.candidate(s, end, unknown=True)
         else:
             # right after its title a two-character transliteration is a name too (主帅鲁滕)
@@ -745,14 +766,16 @@ _LATIN_ORG_WORD = re.compile(r"(?i)\b(?:inc|ltd|llc|corp|co|group|holdings?|tech
                                 r"securities|partners|labs?|ai|studio|games|media|motors?)")
 
 
-def _translit_at(t: str, s: int, seg: Segmentation, translit: frozenset, least: int = 3) -> Optional[int]:
-    """End of a transliterated name (3-6 characters of ``translit_chars.txt``) starting at ``s``."""
+def _translit_at(t: str, s: int, seg: Segmentation, translit: frozenset, least: int = 3,
+                 most: int = 6) -> Optional[int]:
+    """End of a transliterated name (``least`` to ``most`` characters of ``translit_chars.txt``) starting
+    at ``s``: on jieba's boundaries, or before a verb jieba glued to its last character (帕拉斯 / 特说)."""
     e = s
-    while e < len(t) and e - s < 7 and t[e] in translit:
+    while e < len(t) and e - s <= most and t[e] in translit:
         e += 1
-    if not least <= e - s <= 6 or (e < len(t) and t[e] in translit):
+    if not least <= e - s <= most or (e < len(t) and t[e] in translit):
         return None
-    if not (seg.is_boundary(s) and seg.is_boundary(e)):
+    if not (seg.is_boundary(s) and (seg.is_boundary(e) or _right_cue(t, e, _tables(), adverb=False))):
         return None
     return e
 

@@ -105,6 +105,12 @@ def test_entities_canonical_name(name, canonical):
     ("对此，韩秉辉同时指出，市场仍有压力", ("韩秉辉", "PERSON")),
     ("库兹涅佐夫随即表示，谈判将继续", ("库兹涅佐夫", "PERSON")),
     ("当天，邵平则表示，银行会跟进", ("邵平", "PERSON")),
+    # a split or glued name: 李晓 / 林先生, the surname again as an address, a preposition with no object
+    ("集团董事长许晓林先生致辞", ("许晓林", "PERSON")),
+    ("留学中心总监魏晶魏女士介绍", ("魏晶", "PERSON")),
+    ("证券分析师孔世同分析认为，行业仍将整合", ("孔世同", "PERSON")),
+    ("研究所研究员邱韶在接受记者采访时说", ("邱韶", "PERSON")),
+    ("伊朗外交部发言人梅赫曼帕拉斯特说", ("梅赫曼帕拉斯特", "PERSON")),   # a transliteration that opens like a Chinese name
     # products: a brand and a model code, a product word, a show
     ("驰远汽车宣布，驰远S7当月交付超过1万辆", ("驰远S7", "PRODUCT")),
     ("帆语大模型日均调用量已超过千亿", ("帆语大模型", "PRODUCT")),
