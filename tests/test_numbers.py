@@ -100,9 +100,23 @@ def test_parse_quantity_normalises(text, value, upper, unit, qualifier):
     "2025年", "四季度", "第二季度", "3月25日", "14:00:57", "2024-11-05", "1.6版本", "Veo 2", "GPT-4o",
     "Mate 70", "H20芯片", "5G网络", "(600519)", "0700.HK", "电话010-12345678", "下午3点", "一位分析师",
     "两款产品", "百度", "万科", "90后", "Q3",
+    # a year written with two digits, before a month, a quarter or its end
+    "22年11月", "23年一季度", "24年底", "21年上半年",
+    # a tenor: part of an instrument's name
+    "10年期国债", "5年期以上LPR", "7天期逆回购", "3个月期Shibor", "三十年期特别国债",
 ], ids=lambda x: x)
 def test_not_claims(text):
     assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("项目建设期3年，期间投入20亿元", ["3年", "20亿元"]),
+    ("在过去10年期间增长了3倍", ["10年", "3倍"]),       # 期间: a duration, not a tenor
+    ("贷款期限为5年", ["5年"]),
+    ("公司已经营了15年，底薪仍只有3000元", ["15年", "3000元"]),
+])
+def test_durations_next_to_tenor_and_year_words(text, expected):
+    assert [m.quantity.text for m in find_quantities(text)] == expected
 
 
 def test_find_quantities_offsets_with_crlf_and_fullwidth():
