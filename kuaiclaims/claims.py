@@ -71,6 +71,8 @@ _COMPARATOR_END = regex.compile(r"(?:是|为|相当于|不到|不足|超过|高�
 # An outlet's dateline after a name (东方财富网23日讯, 挖贝网 5月6日消息, 新浪科技讯): the name is the outlet
 # telling the news, not whose figures they are.
 _DATELINE_AFTER = regex.compile(r"(?:网|APP|客户端)?\s?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:讯|电|消息)")
+# ... and the name on a page's source line (文章来源：光大证券研究报告)
+_SOURCE_LINE_BEFORE = regex.compile(r"(?:来源|来自|出处)\s?[:：]\s?\Z")
 _METRIC_STOP = set("的和与及、在对为是将把被从向由以于等或也都而且并让给跟了着过这那该此各每达至到约近超占仅有已")
 _METRIC_STOP_WORDS = ("其中", "以及", "方面", "此外", "同时", "其")
 _METRIC_TRIM = regex.compile(
@@ -122,7 +124,8 @@ def assemble_claims(text: str, ftext: str, layout: Layout, roled: Sequence[Roled
     ``word_at(pos)`` gives the token (jieba's word) that starts at ``pos``, if
     any: the noun counted by ``144个分公司`` is the word after the classifier.
     """
-    subjects = [e for e in entities if _can_be_subject(e, lexicon) and not _DATELINE_AFTER.match(ftext, e.end)]
+    subjects = [e for e in entities if _can_be_subject(e, lexicon) and not _DATELINE_AFTER.match(ftext, e.end)
+                and not _SOURCE_LINE_BEFORE.search(ftext, max(0, e.start - 6), e.start)]
     subject_starts = [e.start for e in subjects]
     main = _headline_subject(ftext, layout, subjects) or _main_subject(subjects)
     period_starts = [p.start for p in periods]

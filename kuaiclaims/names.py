@@ -1214,7 +1214,7 @@ _OUTLET = re.compile(r"(?:来源|来自|出处)\s?[:：]\s?(?P<name>[\u3400-\u4d
 _BYLINE_OUTLET = re.compile(
     r"(?:^|(?<=[\s|丨]))(?P<name>[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,8})\s{1,4}(?:文\s?[|丨/]\s?)?(?=(?:记者|作者|编辑)\s?[:：]?\s?[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])", re.M)
 _BYLINE_REACH = 300  # characters from either end of a text where a byline may stand
-_OUTLET_TAIL = re.compile(r"(?:APP|App|app|客户端|官网|网站|微信公众号|公众号|微博|记者|编辑)$")
+_OUTLET_TAIL = re.compile(r"(?:APP|App|app|客户端|官网|网站|微信公众号|公众号|微博|记者|编辑|研究报告|研报|报告|研究)$")
 _BYLINE_WORD_BEFORE = re.compile(r"(?:记者|作者|编辑|责编|文)[\s:：|丨/]*$")
 
 

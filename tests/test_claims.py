@@ -106,6 +106,15 @@ def test_an_outlet_dateline_names_no_subject():
         assert c.subject is None or c.subject.canonical != "东方财富"
 
 
+@pytest.mark.parametrize("text", [
+    "来源：财联社\n\n沪指全天上涨0.8%，两市成交额9800亿元。\n\n财联社记者注意到，北向资金净买入30亿元。",
+    "文章来源：华泰证券研究报告。\n　　近期人民币兑美元升值2.9%，英镑升值4.4%。",
+])
+def test_the_outlet_of_a_source_line_names_no_subject(text):
+    claims = kuaiclaims.extract_claims(text)
+    assert claims and all(c.subject is None for c in claims)
+
+
 @pytest.mark.parametrize("text,expected", [
     ("昨日，上证指数、深证成指分别下挫0.99%、0.65%。", {"0.99%": "上证指数", "0.65%": "深证成指"}),
     ("公司营业收入和净利润分别增长12%和15%。", {"12%": "营业收入", "15%": "净利润"}),

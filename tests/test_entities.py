@@ -145,6 +145,10 @@ def test_entities_a_common_word_does_not_join_a_company_to_a_head_noun(text, nam
     assert [t for t, l, _ in _ents(text) if l == "COMPANY"] == [name]
 
 
+def test_entities_a_source_line_names_the_firm_not_its_report():
+    assert ("华泰证券", "COMPANY", "华泰证券") in _ents("文章来源：华泰证券研究报告。\n近期人民币升值")
+
+
 def test_entities_a_place_before_a_national_body_makes_a_local_one():
     canon = {t: c for t, _, c in _ents("杭州市统计局数据显示，全市GDP增长5%")}
     assert canon.get("杭州市统计局") == "杭州市统计局"
