@@ -165,7 +165,10 @@ def assemble_claims(text: str, ftext: str, layout: Layout, roled: Sequence[Roled
                   or find_metric(ftext, sent.start, anchor.start, blocked)
                   or _metric_after(ftext, first.end, clause.end, blocked))
         if metric is None and change is not None and value is None:
-            metric = _carried_metric(claims, layout, first.start)
+            # a clause of its own that names what moved (俄罗斯卢布升值3.7%) does not carry the last metric
+            own = noun_phrase_before(ftext, clause.start, anchor.start, blocked) if group[0].kind != "rank" else None
+            metric = own if own and len(own) >= 2 and _opens_clause(ftext, clause.start, own, anchor.start) \
+                else _carried_metric(claims, layout, first.start)
         if metric is None and word_at is not None and value is not None and value.quantity.counted:
             metric = _counted_noun(word_at, value.quantity.end)
         if metric is None:
@@ -235,7 +238,10 @@ def distribute_respectively(ftext: str, layout: Layout, claims: list[Claim],
     out = list(claims)
     for m in _RESPECTIVELY.finditer(ftext):
         sent = layout.sentence(m.start())
-        idx = [i for i, c in enumerate(out) if m.end() <= (c.value or c.change).start < sent.end]
+        # the figures of the clause 分别 opens (…分别升值4.4%、5.7%和3.6%，俄罗斯卢布升值3.7%: not the last)
+        stop = _CLAUSE_END.search(ftext, m.end(), sent.end)
+        end = stop.start() if stop else sent.end
+        idx = [i for i, c in enumerate(out) if m.end() <= (c.value or c.change).start < end]
         if not idx:
             continue
         names = [e for e in subjects if sent.start <= e.start and e.end <= m.start()]
@@ -250,12 +256,44 @@ def distribute_respectively(ftext: str, layout: Layout, claims: list[Claim],
             phrase = find_metric(ftext, lo, h.end(), ()) or h.group()   # 指数 widened to 上证指数
             heads.append((h.end() - len(phrase), h.end(), phrase))
             lo = h.end()
+        subject_run = len(run)
         run = _coordinated_run(ftext, heads, m.start())
+        if len(run) < 2 and subject_run < 2 and not names:
+            run = _bare_items(ftext, sent.start, m.start())   # 英镑、欧元和日元分别升值: no metric word
         if len(run) >= 2:
             for group in _figure_series(out, idx, len(run)):
                 for i, head in zip(group, run):
                     out[i] = replace(out[i], metric=head)
     return out
+
+
+_CLAUSE_OPEN = regex.compile(r"(?:其中|而|但|此外|同时|另外)?\s?")
+_RUN_ADVERB = regex.compile(r"(?:则|也|均|都|亦)\s?\Z")
+_BARE_ITEM = regex.compile(r"(?:[A-Za-z]|(?![和与及])\p{Han}){2,6}")
+_CLAUSE_END = regex.compile(r"[，；;。！？!?]|,(?!\d)")
+
+
+def _bare_items(ftext: str, lo: int, before: int) -> list:
+    """The short words joined by 和/与/、 that make up the whole clause before ``before``
+    (英镑、欧元和日元 | 分别升值), or []."""
+    start = max(ftext.rfind(p, lo, before) for p in "，,；;：:") + 1
+    start = max(start, lo)
+    a = _RUN_ADVERB.search(ftext, start, before)
+    end = a.start() if a else before
+    start = _CLAUSE_OPEN.match(ftext, start, end).end()
+    items, i = [], start
+    while i < end:
+        w = _BARE_ITEM.match(ftext, i, end)
+        if w is None:
+            return []
+        items.append(w.group())
+        i = w.end()
+        if i < end:
+            c = _COORDINATOR.match(ftext, i, end)
+            if c is None or c.end() == i:
+                return []
+            i = c.end()
+    return items if len(items) >= 2 else []
 
 
 def _coordinated_run(ftext: str, spans: list, before: int) -> list:
@@ -374,12 +412,17 @@ def noun_phrase_before(ftext: str, lo: int, pos: int, blocked, max_len: int = 12
     if i > lo and ftext[i - 1] in "该本" and ftext.startswith("行", i):
         i += 1  # 该行个人客户数: the bank itself, not part of the metric
     phrase = _METRIC_TRIM.sub("", ftext[i:j])
+    # 整车能耗较上一代平台降低12.5%: the comparison is not the thing; 墨西哥比索可能会再下跌: nor the adverbs
+    phrase = _ADVERB_TAIL.sub("", _COMPARISON_TAIL.sub("", phrase))
     if len(phrase) < 2 or phrase.isdigit():
         return None
     if phrase.endswith(_figure_verbs()):
         return _phrase_with_verb(phrase)
     return phrase
 
+
+_COMPARISON_TAIL = regex.compile(r"(?:较|相较于?|与[^与]{1,10}相比).*$")
+_ADVERB_TAIL = regex.compile(r"(?:(?:很|极|更|最)?可能会?|将会|将|再|又|还|仍|也|则|微|大幅|小幅|继续|进一步|一度|曾)+$")
 
 # Modals and adverbs before a verb: 拟投资, 将交付, 已签约 are actions, not things measured.
 _MODALS = frozenset("拟将已共再又还曾均需可要会能应仍并也都")
@@ -450,6 +493,12 @@ def _metric_after(ftext: str, lo: int, hi: int, blocked) -> Optional[str]:
 
 # Two figures of one measure side by side: 不低于1.5亿元且不超过3亿元, 12万元左右,现在报6万元 is not
 _JOINED_FIGURES = regex.compile(r"\s?(?:、|且|和|与|及|或|至|到|，且|,且)\s?")
+
+
+def _opens_clause(ftext: str, lo: int, phrase: str, pos: int) -> bool:
+    """Does ``phrase`` (found before ``pos``) open the clause that starts at ``lo``?"""
+    i = ftext.rfind(phrase, lo, pos)
+    return i >= 0 and not ftext[lo:i].strip()
 
 
 def _carried_metric(claims: Sequence[Claim], layout: Layout, pos: int) -> Optional[str]:

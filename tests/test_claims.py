@@ -26,6 +26,8 @@ def _claim_for(text, figure, published="2025-05-20"):
     ("拟合资建设组装工厂，首期投资约3亿欧元。", "约3亿欧元", "首期投资"),
     ("当日，深证成指报收10354点。", "10354点", "深证成指"),
     ("公司回购资金总额不低于1.5亿元且不超过3亿元。", "不超过3亿元", "回购资金总额"),   # the second bound
+    # a change in a clause of its own names what moved, rather than carrying the last metric
+    ("人民币兑美元升值2.9%，俄罗斯卢布升值3.7%。", "3.7%", "俄罗斯卢布"),
 ], ids=lambda x: str(x))
 def test_metric_is_the_noun_phrase_before_the_figure(text, figure, metric):
     assert _claim_for(text, figure).metric == metric
@@ -44,6 +46,11 @@ def test_a_verb_before_the_figure_is_no_metric(text, figure):
     ("全年社会消费品零售总额", "社会消费品零售总额"),
     ("其中出口总额同比增长", "出口总额"),
     ("支持生成", None),
+    # a comparison and the adverbs before the verb are not the thing measured
+    ("整车能耗较上一代平台降低", "整车能耗"),
+    ("去化周期仍超过", "去化周期"),
+    ("单日补贴峰值一度达到", "单日补贴峰值"),
+    ("墨西哥比索可能会再下跌", "墨西哥比索"),
 ])
 def test_noun_phrase_before_pure(phrase, expected):
     text = phrase + "100亿元"
@@ -106,6 +113,13 @@ def test_an_outlet_dateline_names_no_subject():
         assert c.subject is None or c.subject.canonical != "东方财富"
 
 
+def test_respectively_reaches_the_figures_of_its_clause_only():
+    text = "英镑、欧元分别升值4.4%和5.7%，俄罗斯卢布升值3.7%，南非兰特升值2.1%。"
+    got = {(c.value or c.change).text: c.metric for c in kuaiclaims.extract_claims(text)}
+    assert got["4.4%"] == "英镑" and got["5.7%"] == "欧元"
+    assert got["3.7%"] not in ("英镑", "欧元") and got["2.1%"] not in ("英镑", "欧元")
+
+
 @pytest.mark.parametrize("text", [
     "来源：财联社\n\n沪指全天上涨0.8%，两市成交额9800亿元。\n\n财联社记者注意到，北向资金净买入30亿元。",
     "文章来源：华泰证券研究报告。\n　　近期人民币兑美元升值2.9%，英镑升值4.4%。",
@@ -119,6 +133,9 @@ def test_the_outlet_of_a_source_line_names_no_subject(text):
     ("昨日，上证指数、深证成指分别下挫0.99%、0.65%。", {"0.99%": "上证指数", "0.65%": "深证成指"}),
     ("公司营业收入和净利润分别增长12%和15%。", {"12%": "营业收入", "15%": "净利润"}),
     ("当日，创业板指数上涨1.2%，创业板指报2083.07点。", {"1.2%": "创业板指数", "2083.07点": "创业板指"}),
+    # no metric word: the coordinated words themselves
+    ("在主要货币中，英镑、欧元和日元分别升值4.4%、5.7%和3.6%。", {"4.4%": "英镑", "5.7%": "欧元", "3.6%": "日元"}),
+    ("其中，黄金和白银则分别上涨1.2%和2.5%。", {"1.2%": "黄金", "2.5%": "白银"}),
 ])
 def test_respectively_distributes_metrics_in_order(text, expected):
     got = {(c.value or c.change).text: c.metric for c in kuaiclaims.extract_claims(text)}
