@@ -421,7 +421,7 @@ def noun_phrase_before(ftext: str, lo: int, pos: int, blocked, max_len: int = 12
     return phrase
 
 
-_COMPARISON_TAIL = regex.compile(r"(?:较|相较于?|与[^与]{1,10}相比).*$")
+_COMPARISON_TAIL = regex.compile(r"(?:较|相较于?|与[\p{Han}A-Za-z0-9]{1,10}?相比)[\p{Han}A-Za-z0-9.\-]*$")
 _ADVERB_TAIL = regex.compile(r"(?:(?:很|极|更|最)?可能会?|将会|将|再|又|还|仍|也|则|微|大幅|小幅|继续|进一步|一度|曾)+$")
 
 # Modals and adverbs before a verb: 拟投资, 将交付, 已签约 are actions, not things measured.

@@ -101,6 +101,8 @@ WINDOWED = {
     "attribution._PRONOUN_AFTER": (30, "attribution._extend_over_quotes: match(ftext[q.end:q.end + 30])"),
     "claims._METRIC_TRIM": (_METRIC_PHRASE, "claims.find_metric, noun_phrase_before: a head and at most 14 "
                                             "characters before it"),
+    "claims._COMPARISON_TAIL": (12, "claims.noun_phrase_before: sub on the phrase read back, max_len (12) characters"),
+    "claims._ADVERB_TAIL": (12, "claims.noun_phrase_before: sub on the phrase read back, max_len (12) characters"),
     "changes._FIGURE": (_CLAUSE, "changes.classify_change: search(left, v.end()), left = the clause before the figure"),
     "metadata._AUTHOR": (_HEAD, "metadata.parse_metadata: the first 600 characters"),
     "metadata._OUTLET": (_HEAD, "metadata.parse_metadata: the first 600 characters"),
