@@ -388,6 +388,7 @@ def _discover(t: str, lexicon: EntityLexicon, seg: Segmentation, known: list):
     out = list(_branches(t, known))
     out.extend(_placed(t, known, seg, lexicon))
     out.extend(_listed_names(t, seg, lexicon))
+    out.extend(_short_names_in_lists(t, lexicon, known))
     out.extend(_announcers(t, seg, lexicon))
     orgs = list(_companies(t, lexicon, seg, spots["suffix"], unknown))
     out.extend(orgs)
@@ -1174,6 +1175,79 @@ def _org_lists(t: str, lexicon: EntityLexicon):
             if known is not None and known.label != "COMPANY":
                 continue
             yield (3, s, e, "COMPANY", known.canonical if known else canonical_name(item, lexicon))
+
+
+# A company's short name that is also an everyday word (民生, 光大, 广发) is one only beside its peers:
+# 招行、浦发、民生、交行. The suffixes a short name drops, and the separators of a list.
+_SHORT_FORM_SUFFIXES = ("银行", "证券", "保险", "人寿", "基金", "信托", "期货", "集团", "控股")
+_LIST_SEPARATORS = "、和及与"
+_LIST_ITEM = re.compile(r"[\u4e00-\u9fff]{2,4}")
+
+
+def _short_forms(lexicon: EntityLexicon) -> dict:
+    """Short name -> {type: canonicals} for the lexicon's companies named short name + suffix."""
+    cached = _SHORT_FORMS.get(id(lexicon))
+    if cached is not None and cached[0] is lexicon:
+        return cached[1]
+    out: dict = {}
+    for entry in lexicon.entries:
+        if entry.label != "COMPANY":
+            continue
+        for name in entry.names:
+            for suffix in _SHORT_FORM_SUFFIXES:
+                if name.endswith(suffix) and 2 <= len(name) - len(suffix) <= 3 and _all_han(name, 0, len(name)):
+                    out.setdefault(name[:-len(suffix)], {}).setdefault(entry.type, set()).add(entry.canonical)
+    _SHORT_FORMS.clear()
+    _SHORT_FORMS[id(lexicon)] = (lexicon, out)
+    return out
+
+
+_SHORT_FORMS: dict = {}
+
+
+def _short_names_in_lists(t: str, lexicon: EntityLexicon, known: list):
+    """Short names listed next to a lexicon company of the same kind: 广发、交行、浦发 (banks)."""
+    taken = {(c[1], c[2]) for c in known}
+    anchors = [(c[1], c[2], c[4]) for c in known if c[3] == "COMPANY"]
+    while anchors:  # a name found becomes an anchor: 兴业、平安、工行
+        s, e, canonical = anchors.pop()
+        entry = lexicon.by_canonical.get(canonical)
+        if entry is None or entry.type is None:
+            continue
+        for item in (_item_after(t, e), _item_before(t, s)):
+            if item is None or item in taken:
+                continue
+            kinds = _short_forms(lexicon).get(t[item[0]:item[1]], {})
+            same = kinds.get(entry.type, set())
+            if len(same) == 1:
+                taken.add(item)
+                found = next(iter(same))
+                anchors.append((item[0], item[1], found))
+                yield (3, item[0], item[1], "COMPANY", found)
+
+
+def _item_after(t: str, e: int) -> Optional[tuple[int, int]]:
+    if e >= len(t) or t[e] not in _LIST_SEPARATORS:
+        return None
+    m = _LIST_ITEM.match(t, e + 1)
+    if m is None:
+        return None
+    for end in range(m.end(), m.start() + 1, -1):  # the item ends at the next separator or a stop
+        if end == len(t) or t[end] in _LIST_SEPARATORS or t[end] in "等，,。；;）)" or not _is_han(t[end]):
+            return (m.start(), end)
+    return None
+
+
+def _item_before(t: str, s: int) -> Optional[tuple[int, int]]:
+    if s < 3 or t[s - 1] not in _LIST_SEPARATORS:
+        return None
+    j = s - 1
+    i = j
+    while i > 0 and j - i < 4 and _is_han(t[i - 1]) and t[i - 1] not in _LIST_SEPARATORS:
+        i -= 1
+    if j - i < 2 or (i > 0 and _is_han(t[i - 1]) and t[i - 1] not in _LIST_SEPARATORS and t[i - 1] not in "，,：:"):
+        return None
+    return (i, j)
 
 
 _DEPARTMENT = frozenset("营销 销售 市场 创意 策划 技术 财务 产品 品牌 公关 研究 运营 投资 研发 设计 工程 项目 业务 "

@@ -145,6 +145,24 @@ def test_entities_a_common_word_does_not_join_a_company_to_a_head_noun(text, nam
     assert [t for t, l, _ in _ents(text) if l == "COMPANY"] == [name]
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("目前招行、浦发、民生、交行的调整幅度不一", {"民生": "民生银行"}),
+    ("兴业、平安、工行、招行均可实时到账", {"兴业": "兴业银行", "平安": "平安银行"}),   # a chain of lists
+    ("易方达、南方、博时等一线基金公司", {"南方": "南方基金"}),
+])
+def test_entities_a_short_name_beside_its_peers_is_a_company(text, expected):
+    got = {t: c for t, l, c in _ents(text) if l == "COMPANY"}
+    assert all(got.get(k) == v for k, v in expected.items()), got
+
+
+@pytest.mark.parametrize("text,word", [
+    ("国计民生、交行改革", "民生"),        # part of a word, not a list item
+    ("平安、健康是最大的财富", "平安"),     # no company beside it
+])
+def test_entities_a_short_name_without_peers_is_a_word(text, word):
+    assert word not in [t for t, _, _ in _ents(text)]
+
+
 def test_entities_a_source_line_names_the_firm_not_its_report():
     assert ("华泰证券", "COMPANY", "华泰证券") in _ents("文章来源：华泰证券研究报告。\n近期人民币升值")
 
