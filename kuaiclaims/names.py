@@ -260,6 +260,7 @@ _ADVERBS = frozenset("则已")
 _PREPOSITIONS = frozenset("同与和对向从跟")  # not 在: 在 before a verb is progressive (岑韶 / 在接受)
 _ASPECT = frozenset("着了")
 _NUMERAL = frozenset("0123456789零一二三四五六七八九十百千万亿两几数多余")
+_MEASURES = frozenset("吨星级亿万千百个家位种类件台辆座批层倍")
 _SEPARATORS = frozenset(" \t:|丨/")
 # CJK ideographs (the unified block and extension A, the compatibility block); the standard
 # library's ``re`` is used throughout: on these patterns it is several times faster than ``regex``
@@ -1090,6 +1091,8 @@ def _org_body(t: str, p: int, seg: Segmentation, stop, places, suffixes, *, floo
     if not kinds:
         return None
     start = kinds[-1][0]
+    if t[start] in _NUMERAL and start + 1 < p and t[start + 1] in _MEASURES:
+        return None  # a quantity before a trade word (百吨航空, 五星级地产), not a name
     names = [k for _, k in kinds]
     if "name" not in names and not ("place" in names and (kind in ("inst", "media") or legal)):
         return None  # a place and trade words alone (义乌快递) name an industry, not a firm

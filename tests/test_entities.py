@@ -204,6 +204,9 @@ def test_entities_a_name_found_once_is_found_again():
     ("旗下的安澜达（上海安澜达物流科技有限公司）已进入破产重组", "安澜达"),   # part of a company's name
     ("星河科技旗下的星河云在开发者大会上宣布降价", "星河云"),   # opens like a company of the text
     ("他现任泓岳集团有限公司董事长", "现任泓岳集团有限公司"),   # an adverb after a split given name
+    ("持卡人可拨打发卡银行的客服电话", "发卡银行"),   # a kind of bank, not a bank
+    ("记者从一家股份制银行获悉", "股份制银行"),
+    ("过上百吨航空燃油的飞行员", "百吨航空"),         # a quantity before a trade word
 ], ids=lambda x: str(x))
 def test_entities_words_that_are_not_names(text, not_expected):
     assert not_expected not in [t for t, _, _ in _ents(text)]
