@@ -79,6 +79,7 @@ class LexiconEntry:
     ticker: Optional[str] = None
     organization: Optional[str] = None  # owner of a product, employer of a person
     title: Optional[str] = None         # a person's usual title
+    quoted: frozenset = frozenset()     # names that are everyday words: a name only inside 《》 (《财经》)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -99,7 +100,8 @@ def entry_from_dict(obj: dict, label: Optional[str] = None, where: str = "") -> 
         canonical=canonical, label=label,
         aliases=tuple(a.strip() for a in aliases if a and a.strip() and a.strip() != canonical),
         type=obj.get("type") or obj.get("role"), ticker=obj.get("ticker"),
-        organization=obj.get("organization") or obj.get("owner"), title=obj.get("title"))
+        organization=obj.get("organization") or obj.get("owner"), title=obj.get("title"),
+        quoted=frozenset(obj.get("quoted") or ()))
 
 
 @lru_cache(maxsize=1)

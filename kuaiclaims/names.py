@@ -306,6 +306,9 @@ def find_entities(text: str, lexicon: EntityLexicon, *, discover: bool = True,
             if not (s in bounds and e in bounds) and _is_han(ftext[s]) and _cuts_a_word(ftext, seg, s, e):
                 continue
             entry = by_name[key[s:e]]
+            if entry.quoted and ftext[s:e] in entry.quoted and not (
+                    s > 0 and ftext[s - 1] == "《" and ftext.startswith("》", e)):
+                continue  # 财经 the magazine is written 《财经》; 新华财经, 财经评论员 are other words
             cands.append((0, s, e, entry.label, entry.canonical))
     if discover:
         cands.extend(_discover(ftext, lexicon, seg, cands))
@@ -387,6 +390,7 @@ def _discover(t: str, lexicon: EntityLexicon, seg: Segmentation, known: list):
             spots["product"].sort()
     unknown = seg.unknown_spans()
     out = list(_branches(t, known))
+    out.extend(_channels(t, known, lexicon))
     out.extend(_placed(t, known, seg, lexicon))
     out.extend(_listed_names(t, seg, lexicon))
     out.extend(_short_names_in_lists(t, lexicon, known))
@@ -1291,7 +1295,7 @@ _OUTLET = re.compile(r"(?:来源|来自|出处)\s?[:：]\s?(?P<name>[\u3400-\u4d
 _BYLINE_OUTLET = re.compile(
     r"(?:^|(?<=[\s|丨]))(?P<name>[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,8})\s{1,4}(?:文\s?[|丨/]\s?)?(?=(?:记者|作者|编辑)\s?[:：]?\s?[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])", re.M)
 _BYLINE_REACH = 300  # characters from either end of a text where a byline may stand
-_OUTLET_TAIL = re.compile(r"(?:APP|App|app|客户端|官网|网站|微信公众号|公众号|微博|记者|编辑|研究报告|研报|报告|研究)$")
+_OUTLET_TAIL = re.compile(r"(?:APP|App|app|客户端|官网|网站|微信公众号|公众号|微博|记者|编辑|研究报告|研报|报告|研究|讯|消息)$")
 _BYLINE_WORD_BEFORE = re.compile(r"(?:记者|作者|编辑|责编|文)[\s:：|丨/]*$")
 
 
@@ -1387,8 +1391,8 @@ def _products(t: str, lexicon: EntityLexicon, seg: Segmentation, known: list, or
 
 # -- branches and echoes --------------------------------------------------------
 
-_BRANCH = re.compile(r"[（(]中国[)）]|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{0,4}?(?:分行|支行|分公司|支公司|营业部|办事处|信用卡中心)")
-_BRANCH_WORD = re.compile(r"分行|支行|分公司|支公司|营业部|办事处|信用卡中心|中国[)）]")
+_BRANCH = re.compile(r"[（(](?:中国|香港|上海|北京)[)）](?:有限责任公司|股份有限公司|有限公司)?|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{0,4}?(?:分行|支行|分公司|支公司|营业部|办事处|信用卡中心)")
+_BRANCH_WORD = re.compile(r"分行|支行|分公司|支公司|营业部|办事处|信用卡中心|(?:中国|香港|上海|北京)[)）]")
 
 
 # Lexicon kinds a place before makes another body: 杭州市统计局 is not 国家统计局.
@@ -1475,8 +1479,24 @@ def _announcers(t: str, seg: Segmentation, lexicon: EntityLexicon):
             yield (2, s, e, "COMPANY", canonical_name(name, lexicon))
 
 
+# An outlet's channel in its dateline: 新浪房产讯, 网易科技讯, 搜狐财经消息
+_CHANNEL = re.compile(r"(?:房产|财经|科技|娱乐|体育|汽车|彩票|游戏|教育|时尚|读书|健康|军事|新闻|家居|旅游|数码|证券|股票|基金)"
+                      r"(?=讯|消息|报道|记者|频道)")
+
+
+def _channels(t: str, known: list, lexicon: EntityLexicon):
+    for prio, s, e, label, canonical in known:
+        if label != "COMPANY":
+            continue
+        m = _CHANNEL.match(t, e)
+        if m is not None:
+            name = t[s:m.end()]
+            entry = lexicon.lookup(name)
+            yield (0, s, m.end(), "COMPANY", entry.canonical if entry is not None else name)
+
+
 def _branches(t: str, known: list):
-    """A lexicon company's branch: 光大银行北京分行 (canonical: the company)."""
+    """A lexicon company's branch or local arm: 光大银行北京分行, 微软（中国）有限公司 (canonical: the company)."""
     for prio, s, e, label, canonical in known:
         if label != "COMPANY" or not _BRANCH_WORD.search(t, e, e + 10):
             continue

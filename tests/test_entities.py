@@ -163,6 +163,25 @@ def test_entities_a_short_name_without_peers_is_a_word(text, word):
     assert word not in [t for t, _, _ in _ents(text)]
 
 
+@pytest.mark.parametrize("text,name,canonical", [
+    ("渣打银行（中国）有限公司今日宣布", "渣打银行（中国）有限公司", "渣打"),   # a local arm's registered name
+    ("网易科技讯 5月3日消息，", "网易科技", None),                          # an outlet's channel in its dateline
+    ("搜狐财经讯 记者从多家银行获悉", "搜狐财经", None),
+])
+def test_entities_a_lexicon_company_extended(text, name, canonical):
+    got = {t: c for t, l, c in _ents(text) if l == "COMPANY"}
+    assert name in got and (canonical is None or got[name] == canonical), got
+
+
+def test_entities_a_quoted_only_name_counts_inside_book_title_marks_only():
+    assert ("财经", "COMPANY", "财经") in _ents("据《财经》报道，该公司已完成融资")
+    assert "财经" not in [t for t, _, _ in _ents("新华财经副总裁在财经论坛上表示")]
+    nlp = kuaiclaims.load(extra_entities=[
+        {"canonical": "读书", "label": "COMPANY", "type": "media", "quoted": ["读书"]}])
+    got = kuaiclaims.extract_entities("他爱读书，也订了《读书》杂志", nlp=nlp)
+    assert [(e.text, e.start) for e in got] == [("读书", 9)]   # in 《读书》, not in 爱读书
+
+
 def test_entities_a_source_line_names_the_firm_not_its_report():
     assert ("华泰证券", "COMPANY", "华泰证券") in _ents("文章来源：华泰证券研究报告。\n近期人民币升值")
 
