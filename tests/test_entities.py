@@ -226,6 +226,8 @@ def test_entities_a_name_found_once_is_found_again():
     ("持卡人可拨打发卡银行的客服电话", "发卡银行"),   # a kind of bank, not a bank
     ("记者从一家股份制银行获悉", "股份制银行"),
     ("过上百吨航空燃油的飞行员", "百吨航空"),         # a quantity before a trade word
+    ("否则卡组织将重罚收单银行", "收单银行"),
+    ("著名周刊漫画杂志宣布休刊", "漫画杂志"),
 ], ids=lambda x: str(x))
 def test_entities_words_that_are_not_names(text, not_expected):
     assert not_expected not in [t for t, _, _ in _ents(text)]
