@@ -1036,7 +1036,7 @@ def _org_body(t: str, p: int, seg: Segmentation, stop, places, suffixes, *, floo
     fields = _tables()["fields"]
     max_chars, max_pieces = (12, 6) if legal else (8, 4)
     kinds = []  # (start, kind) from the suffix backwards
-    core = None
+    core, core_at = None, 0
     s = p
     while s > floor and p - s < max_chars and len(kinds) < max_pieces:
         ws, _ = seg.piece(s - 1)
@@ -1069,7 +1069,8 @@ def _org_body(t: str, p: int, seg: Segmentation, stop, places, suffixes, *, floo
         known = lexicon.lookup(w)
         if known is not None and known.label == "COMPANY":
             kinds.append((ws, "name"))
-            core = known if core is None else core
+            if core is None:
+                core, core_at = known, len(kinds)
         elif _is_place(w, places):
             kinds.append((ws, "place"))
         elif suffixes.get(w) in ("trade", "media") or w in fields:
@@ -1089,6 +1090,15 @@ def _org_body(t: str, p: int, seg: Segmentation, stop, places, suffixes, *, floo
         else:
             break
         s = ws
+    # a registered name that holds a lexicon company opens with it, or with a place before it:
+    # 欢迎 / 长江实业地产投资有限公司, 支持会员单位 / 华谊兄弟传媒股份有限公司
+    if legal and core is not None and len(kinds) > core_at:
+        if kinds[core_at][1] == "place":
+            core_at += 1
+        ends = [k[0] for k in kinds]   # a piece of kinds[i] spans ends[i]:ends[i - 1]
+        # (only common words: 贵安新区 / 摩拜出行科技有限公司 keeps its district)
+        if any(seg.frequency(t[ws:we]) >= _RARE for ws, we in zip(ends[core_at:], ends[core_at - 1:])):
+            del kinds[core_at:]
     # trade words and fillers at the far end belong to the sentence, not the name (生物医药: 生物)
     while kinds and kinds[-1][1] in ("trade", "filler"):
         kinds.pop()

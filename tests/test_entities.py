@@ -101,6 +101,8 @@ def test_entities_canonical_name(name, canonical):
     ("南通市交通运输局有关负责人表示", ("南通市交通运输局", "COMPANY")),   # a local government body
     ("据无锡市市场监督管理局通报", ("无锡市市场监督管理局", "COMPANY")),
     ("湖南省能源集团有限公司公告称", ("湖南省能源集团有限公司", "COMPANY")),   # a place and a trade before a legal form
+    ("首先要欢迎长江实业地产投资有限公司的董事", ("长江实业地产投资有限公司", "COMPANY")),   # opens at the lexicon company
+    ("仅剩贵安新区摩拜出行科技有限公司", ("贵安新区摩拜出行科技有限公司", "COMPANY")),   # a district before it stays
     # an adverb between a name and its verb
     ("对此，韩秉辉同时指出，市场仍有压力", ("韩秉辉", "PERSON")),
     ("库兹涅佐夫随即表示，谈判将继续", ("库兹涅佐夫", "PERSON")),
