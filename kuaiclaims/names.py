@@ -393,7 +393,7 @@ def _discover(t: str, lexicon: EntityLexicon, seg: Segmentation, known: list):
     out.extend(_channels(t, known, lexicon))
     out.extend(_placed(t, known, seg, lexicon))
     out.extend(_listed_names(t, seg, lexicon))
-    out.extend(_short_names_in_lists(t, lexicon, known))
+    out.extend(_short_names_in_lists(t, lexicon, known, seg))
     out.extend(_announcers(t, seg, lexicon))
     orgs = list(_companies(t, lexicon, seg, spots["suffix"], unknown))
     out.extend(orgs)
@@ -1196,7 +1196,8 @@ def _org_lists(t: str, lexicon: EntityLexicon):
 
 # A company's short name that is also an everyday word (民生, 光大, 广发) is one only beside its peers:
 # 招行、浦发、民生、交行. The suffixes a short name drops, and the separators of a list.
-_SHORT_FORM_SUFFIXES = ("银行", "证券", "保险", "人寿", "基金", "信托", "期货", "集团", "控股")
+_SHORT_FORM_SUFFIXES = ("银行", "证券", "保险", "人寿", "基金", "信托", "期货", "集团", "控股", "公司", "汽车", "电子", "资本",
+                        "科技", "股份")
 _LIST_SEPARATORS = "、和及与"
 _LIST_ITEM = re.compile(r"[\u4e00-\u9fff]{2,4}")
 
@@ -1222,8 +1223,9 @@ def _short_forms(lexicon: EntityLexicon) -> dict:
 _SHORT_FORMS: dict = {}
 
 
-def _short_names_in_lists(t: str, lexicon: EntityLexicon, known: list):
+def _short_names_in_lists(t: str, lexicon: EntityLexicon, known: list, seg: Segmentation):
     """Short names listed next to a lexicon company of the same kind: 广发、交行、浦发 (banks)."""
+    forms = _short_forms(lexicon)
     taken = {(c[1], c[2]) for c in known}
     anchors = [(c[1], c[2], c[4]) for c in known if c[3] == "COMPANY"]
     while anchors:  # a name found becomes an anchor: 兴业、平安、工行
@@ -1231,16 +1233,16 @@ def _short_names_in_lists(t: str, lexicon: EntityLexicon, known: list):
         entry = lexicon.by_canonical.get(canonical)
         if entry is None or entry.type is None:
             continue
-        for item in (_item_after(t, e), _item_before(t, s)):
+        for item in (_item_after(t, e), _item_before(t, s, seg, forms)):
             if item is None or item in taken:
                 continue
-            kinds = _short_forms(lexicon).get(t[item[0]:item[1]], {})
+            kinds = forms.get(t[item[0]:item[1]], {})
             same = kinds.get(entry.type, set())
             if len(same) == 1:
                 taken.add(item)
                 found = next(iter(same))
                 anchors.append((item[0], item[1], found))
-                yield (3, item[0], item[1], "COMPANY", found)
+                yield (1, item[0], item[1], "COMPANY", found)   # a list context outranks a name guess
 
 
 def _item_after(t: str, e: int) -> Optional[tuple[int, int]]:
@@ -1255,16 +1257,21 @@ def _item_after(t: str, e: int) -> Optional[tuple[int, int]]:
     return None
 
 
-def _item_before(t: str, s: int) -> Optional[tuple[int, int]]:
+def _item_before(t: str, s: int, seg: Segmentation, forms: dict) -> Optional[tuple[int, int]]:
+    """The list item that ends at the separator before ``s``: a whole run of Han characters, or a short
+    form on jieba's boundaries after a verb (蚕食 / 夏普 / 和 / 松下)."""
     if s < 3 or t[s - 1] not in _LIST_SEPARATORS:
         return None
     j = s - 1
     i = j
     while i > 0 and j - i < 4 and _is_han(t[i - 1]) and t[i - 1] not in _LIST_SEPARATORS:
         i -= 1
-    if j - i < 2 or (i > 0 and _is_han(t[i - 1]) and t[i - 1] not in _LIST_SEPARATORS and t[i - 1] not in "，,：:"):
-        return None
-    return (i, j)
+    if j - i >= 2 and not (i > 0 and _is_han(t[i - 1]) and t[i - 1] not in _LIST_SEPARATORS):
+        return (i, j)
+    for k in range(j - 2, i - 1, -1):
+        if t[k:j] in forms and seg.is_boundary(k):
+            return (k, j)
+    return None
 
 
 _DEPARTMENT = frozenset("营销 销售 市场 创意 策划 技术 财务 产品 品牌 公关 研究 运营 投资 研发 设计 工程 项目 业务 "

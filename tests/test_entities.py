@@ -151,6 +151,8 @@ def test_entities_a_common_word_does_not_join_a_company_to_a_head_noun(text, nam
     ("目前招行、浦发、民生、交行的调整幅度不一", {"民生": "民生银行"}),
     ("兴业、平安、工行、招行均可实时到账", {"兴业": "兴业银行", "平安": "平安银行"}),   # a chain of lists
     ("易方达、南方、博时等一线基金公司", {"南方": "南方基金"}),
+    ("芯片工业将会乘机蚕食夏普和松下的份额", {"夏普": "夏普公司"}),   # after a verb, on jieba's boundaries
+    ("蔚来、理想、小鹏今年前10月交付量均增长", {"理想": "理想汽车"}),
 ])
 def test_entities_a_short_name_beside_its_peers_is_a_company(text, expected):
     got = {t: c for t, l, c in _ents(text) if l == "COMPANY"}
