@@ -168,6 +168,10 @@ class _Context:
         self.quote_index = SpanIndex(quotes)   # quotes are sorted and never overlap
         self.reach: dict[int, int] = {}        # paragraph start -> end of its carry-over chain
         self.report: tuple[int, Optional[Frame]] = (0, None)   # frames looked at, last named report
+        self.first_mention: dict[str, Entity] = {}
+        for e in entities:
+            if e.label == "PERSON":
+                self.first_mention.setdefault(e.canonical, e)
 
     def entities_in(self, lo: int, hi: int) -> list[Entity]:
         i = bisect.bisect_left(self.starts, lo)
@@ -246,7 +250,8 @@ def _source_for_person(ctx: _Context, e: Entity, title: Optional[str], org: Opti
     return "expert"
 
 
-def _person_speaker(ctx: _Context, person: Entity, region_start: int) -> tuple[Speaker, Optional[Entity]]:
+def _person_speaker(ctx: _Context, person: Entity, region_start: int,
+                    first: bool = False) -> tuple[Speaker, Optional[Entity]]:
     t = _tables()
     orgs = [e for e in ctx.entities_in(region_start, person.start) if e.label == "COMPANY"]
     org = orgs[-1] if orgs else None
@@ -258,10 +263,19 @@ def _person_speaker(ctx: _Context, person: Entity, region_start: int) -> tuple[S
     entry = entry_for(person, ctx.lexicon)
     if title is None and entry is not None:
         title = entry.title
+    if title is None and org is None and entry is None and not first:
+        # a later mention (Knot … Klaas Knot): the title and organisation of the first one
+        earlier = ctx.first_mention.get(person.canonical)
+        if earlier is not None and earlier.start < person.start:
+            prior, org = _person_speaker(ctx, earlier, max(0, earlier.start - _FIRST_MENTION_REACH), first=True)
+            title = prior.title
     org_name = org.canonical if org else (entry.organization if entry is not None else None)
     sp = Speaker(kind="person", text=person.text, start=person.start, end=person.end,
                  name=person.canonical, title=title, organization=org_name)
     return sp, org
+
+
+_FIRST_MENTION_REACH = 30  # characters before a person's first mention where the title and organisation stand
 
 
 def _find_speaker(ctx: _Context, lo: int, hi: int, history: list[Frame]) -> Optional[tuple[Speaker, str]]:

@@ -1538,6 +1538,9 @@ def _echo_spans(t: str, seg: Segmentation, people: list, orgs: list):
     for _, s, e, label, canonical in people:
         if e - s >= 2:
             names.setdefault(t[s:e], (label, canonical))
+        last = _LATIN_SURNAME.search(t, s, e)
+        if last is not None:
+            names.setdefault(last.group(), (label, canonical))  # Klaas Knot … Knot表示
     for prio, s, e, label, canonical in orgs:
         names.setdefault(t[s:e], ("COMPANY", canonical))
         ws, we = seg.piece(s)
@@ -1556,6 +1559,10 @@ def _echo_spans(t: str, seg: Segmentation, people: list, orgs: list):
             if (seg.is_boundary(i) and seg.is_boundary(j)) or _glued_person(t, i, j, seg, label):
                 yield (4, i, j, label, canonical)
             i = t.find(name, j)
+
+
+# the last word of a Latin full name (two or more capitalised words), which later stands for it
+_LATIN_SURNAME = re.compile(r"(?<=[A-Za-z] )[A-Z][a-z]{2,}$")
 
 
 def _glued_person(t: str, i: int, j: int, seg: Segmentation, label: str) -> bool:

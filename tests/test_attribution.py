@@ -233,3 +233,16 @@ def test_attribution_an_expectation_is_no_speaker():
 def test_attribution_the_words_before_a_data_cue_name_its_source(text, name):
     claim = kuaiclaims.extract_claims(text)[0]
     assert claim.speaker.name == name
+
+
+@pytest.mark.parametrize("text,name,source", [
+    # a later mention keeps the title and the organisation of the first one
+    ("欧洲央行管理委员会成员Klaas Knot表示，他预计最早在第四季度加息。\n\n"
+     "Knot是最鹰派的官员之一，他表示通胀率将保持在4%以上。", "Klaas Knot", "government"),
+    ("云帆咖啡联合创始人邱思远表示，公司将加速开店。\n\n邱思远还表示，注册会员已超过6500万。",
+     "邱思远", "company_statement"),
+    ("星辰证券分析师柯明远对记者表示，行业将分化。\n\n柯明远说，海外市场增长逾50%。", "柯明远", "analyst_report"),
+])
+def test_attribution_a_later_mention_keeps_the_first_ones_title(text, name, source):
+    claim = kuaiclaims.extract_claims(text)[-1]
+    assert (claim.speaker.name, claim.source_type) == (name, source)
