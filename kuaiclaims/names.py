@@ -876,6 +876,7 @@ _STRICT_SUFFIX = frozenset({"公司", "游戏", "机器人", "咖啡", "茶饮",
                             "股份", "控股", "资本", "投资", "保险", "基金", "资管", "信托", "期货", "技术",
                             "建设", "文化", "教育", "健康", "网络", "信息", "动力", "工业", "实业"})
 _RARE = 500  # a dictionary word used less often than this may be a name's body (江海银行)
+_COMMON = 3000  # ... and one used more often than this is no name's word after a place (北京 / 地区)
 # Legal forms: the name before them may hold common words (银川新华百货股份有限公司).
 _LEGAL_HEAD = ("有限责任", "股份有限", "有限", "集团", "总")
 # a legal form at or a few words after a suffix: the name is a registered one and may hold common
@@ -1077,6 +1078,9 @@ def _org_body(t: str, p: int, seg: Segmentation, stop, places, suffixes, *, floo
             kinds.append((ws, "trade"))
         elif legal and kinds and kinds[-1][1] == "place" and seg.frequency(w) >= _RARE:
             break  # a place opens a registered name: 创立 / 上海 / 考瑞科技发展有限公司
+        elif legal and len(w) == 1 and _is_han(w) and w not in _FUNC and ws > floor \
+                and _is_place(t[seg.piece(ws - 1)[0]:ws], places):
+            kinds.append((ws, "name"))   # a one-character word between a place and the name: 天津 / 爱 / 赛克车业
         elif len(w) >= 2 and (not seg.is_word(w) or legal or (
                 not any(k != "trade" for _, k in kinds) and not strict and seg.frequency(w) < _RARE)):
             kinds.append((ws, "name"))
@@ -1483,14 +1487,18 @@ def _announcers(t: str, seg: Segmentation, lexicon: EntityLexicon):
             continue
         if lexicon.lookup(name) is not None:
             continue  # the lexicon tags it already
-        # every piece a word jieba does not know, a rare one, or an organisation word (天原 / 股份)
-        i, ok = s, True
+        # every piece a word jieba does not know, a rare one, or an organisation word (天原 / 股份);
+        # after a place one word may be common (上海 / 凤凰: a stock's short name)
+        i, ok, common = s, True, 0
+        placed = _is_place(t[s:seg.piece(s)[1]], _tables()["places"])
         while i < e:
             ps, pe = seg.piece(i)
             w = t[ps:pe]
-            if seg.frequency(w) >= _RARE and w not in suffixes:
-                ok = False
-                break
+            if seg.frequency(w) >= _RARE and w not in suffixes and not (ps == s and placed):
+                common += 1
+                if not placed or common > 1 or w in _tables()["org_stop"] or pe < e or seg.frequency(w) >= _COMMON:
+                    ok = False
+                    break
             i = pe
         if ok:
             yield (2, s, e, "COMPANY", canonical_name(name, lexicon))

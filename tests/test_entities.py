@@ -103,6 +103,9 @@ def test_entities_canonical_name(name, canonical):
     ("湖南省能源集团有限公司公告称", ("湖南省能源集团有限公司", "COMPANY")),   # a place and a trade before a legal form
     ("首先要欢迎长江实业地产投资有限公司的董事", ("长江实业地产投资有限公司", "COMPANY")),   # opens at the lexicon company
     ("仅剩贵安新区摩拜出行科技有限公司", ("贵安新区摩拜出行科技有限公司", "COMPANY")),   # a district before it stays
+    ("并购了天津爱赛克车业有限公司100%股权", ("天津爱赛克车业有限公司", "COMPANY")),   # one character after the place
+    ("深圳华强公告，公司拟回购股份", ("深圳华强", "COMPANY")),          # a place and one word announce
+    ("杭州凤凰公告称，公司拟回购股份", ("杭州凤凰", "COMPANY")),
     # an adverb between a name and its verb
     ("对此，韩秉辉同时指出，市场仍有压力", ("韩秉辉", "PERSON")),
     ("库兹涅佐夫随即表示，谈判将继续", ("库兹涅佐夫", "PERSON")),
@@ -222,6 +225,7 @@ def test_entities_a_name_found_once_is_found_again():
     ("两人再度联手，创立杭州澜汐科技发展有限公司", "创立杭州澜汐科技发展有限公司"),   # a verb before a place
     ("ST澜海刚跌破1元，ST华泽又停牌", "澜海刚"),   # glued to Latin letters that are no title
     ("王某应对方要求，加群缴费", "王某应"),
+    ("上海市场公告，本周休市", "上海市场"),           # a place and an everyday word
     ("高层则表示不会裁员", "高层"),                  # a word of the dictionary before an adverb and a verb
     ("理想汽车CEO李想曾公开表示", "李想曾"),
     ("旗下的安澜达（上海安澜达物流科技有限公司）已进入破产重组", "安澜达"),   # part of a company's name
