@@ -86,6 +86,8 @@ def _tables():
         "expert_title": regex.compile(r"教授|研究员|经济学家|学者|院长|所长|研究中心主任|专家|独立分析"),
         "analyst_title": regex.compile(r"分析师|策略师|首席经济学家|研究所所长|研究主管"),
         "official_title": regex.compile(r"局长|部长|司长|发言人|行长|主席|主任"),
+        # titles only a government has: no organisation needs to be named (财政大臣苏纳克, 美国财长耶伦)
+        "state_title": regex.compile(r"大臣|财长|总理|首相|总统|国务卿|议员|市长|省长|州长|外长|防长|商务部长|财政部长"),
     }
 
 
@@ -239,7 +241,7 @@ def _source_for_person(ctx: _Context, e: Entity, title: Optional[str], org: Opti
         return "expert"  # a researcher or scholar speaks for no party, whatever the title
     if role in ("analyst",) or t["analyst_title"].search(title) or org_type in ("broker", "rating_agency"):
         return "analyst_report"
-    if role == "official" or org_type == "government" or (t["official_title"].search(title) and org_type == "government"):
+    if role == "official" or org_type == "government" or (org is None and t["state_title"].search(title)):
         return "government"
     if role in ("economist", "scholar") or t["expert_title"].search(title):
         return "expert"
@@ -477,6 +479,9 @@ _VERB_FOLLOW = regex.compile(
     r"|(?<=告诉|回应|介绍|透露|提醒|表示)[^,，。:：“「\"]{1,8}?[,，:：“「\"]")
 _OCCASION_BEFORE = regex.compile(r"在[^,，。;；:：“”「」]{1,24}?(?:上|中|时|期间|现场)\Z")
 _GLUE = set("曾也还则同时更均都亦并就又已再此前后随即进一步公开对此")
+_TIME_BEFORE = regex.compile(r"(?:(?:上周|本周|下周)?(?:周[一二三四五六日天]|星期[一二三四五六日天])|(?:上|本)(?:周|月)|昨天|"
+                             r"昨日|今天|今日|日前|近日|当天|当日|早些时候|(?:\d{1,2}月)?\d{1,2}日(?:晚间|早间|上午|下午|晚)?|"
+                             r"(?:今天|昨天|当天)?(?:晚间|早间|上午|下午|晚上))\Z")
 
 
 def _verb_takes_content(ftext: str, c: Cue, ctx: "_Context") -> bool:
@@ -487,6 +492,12 @@ def _verb_takes_content(ftext: str, c: Cue, ctx: "_Context") -> bool:
     i = c.start
     while i > 0 and ftext[i - 1] in _GLUE:
         i -= 1
+    # 苏纳克上周宣布, 该公司3月5日披露: the speaker stands before the time
+    tm = _TIME_BEFORE.search(ftext, max(0, i - 12), i)
+    if tm is not None:
+        i = tm.start()
+        while i > 0 and ftext[i - 1] in _GLUE:
+            i -= 1
     # 潘功胜在国新办新闻发布会上宣布: the speaker stands before the occasion
     sm = _OCCASION_BEFORE.search(ftext, max(0, i - 26), i)
     if sm is not None:

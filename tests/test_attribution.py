@@ -246,3 +246,21 @@ def test_attribution_the_words_before_a_data_cue_name_its_source(text, name):
 def test_attribution_a_later_mention_keeps_the_first_ones_title(text, name, source):
     claim = kuaiclaims.extract_claims(text)[-1]
     assert (claim.speaker.name, claim.source_type) == (name, source)
+
+
+@pytest.mark.parametrize("text,name,source", [
+    # a time between the speaker and the verb; a title only a government has
+    ("为此，财政大臣苏纳克上周宣布了一项90亿英镑的补助计划。", "苏纳克", "government"),
+    ("日本首相岸田文雄周二表示，将追加2万亿日元预算。", "岸田文雄", "government"),
+    ("云帆科技5月3日晚间披露，公司一季度营收12亿元。", "云帆科技", "company_statement"),
+    # a place and a trade before 基金会 or 协会 name an association
+    ("英国食品基金会的数据显示，8.8%的受访者缺乏食品保障。", "英国食品基金会", "third_party_data"),
+])
+def test_attribution_time_words_titles_and_associations(text, name, source):
+    claim = kuaiclaims.extract_claims(text)[0]
+    assert (claim.speaker.name, claim.source_type) == (name, source)
+
+
+def test_attribution_a_time_before_the_speaker_does_not_hide_it():
+    claim = kuaiclaims.extract_claims("当日，央行宣布下调存款准备金率0.5个百分点。")[0]
+    assert (claim.speaker.name, claim.source_type) == ("中国人民银行", "government")
