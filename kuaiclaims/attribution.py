@@ -320,6 +320,32 @@ def _find_speaker(ctx: _Context, lo: int, hi: int, history: list[Frame]) -> Opti
     return None
 
 
+# who forecasts, written without a name: analysts and economists at large, or the body named last (该机构)
+_FORECASTERS = regex.compile(r"(?P<who>分析师|经济学家|策略师|分析人士)(?:们)?(?:普遍|大多|多数|此前|目前|此前)?\s?\Z")
+_DEFINITE_ORG = regex.compile(r"(?:该|这家|此)(?:机构|公司|银行|行|券商|集团|企业)\s?\Z")
+
+
+def _forecaster(ctx: _Context, lo: int, hi: int, para: Segment) -> Optional[tuple[Speaker, str]]:
+    """The speaker of ``X对Y的预测``: a name, an analyst at large, or the body a definite phrase refers to."""
+    region = ctx.ftext[lo:hi].rstrip()
+    ents = [e for e in ctx.entities_in(lo, hi) if e.label in ("PERSON", "COMPANY")]
+    if ents and not ctx.ftext[ents[-1].end:hi].strip(" 的"):
+        return _find_speaker(ctx, lo, hi, [])
+    m = _FORECASTERS.search(region)
+    if m is not None:
+        s = lo + m.start("who")
+        who = ctx.text[s:s + len(m.group("who"))]
+        source = "expert" if who == "经济学家" else "analyst_report"
+        return Speaker(kind="anonymous", text=who, start=s, end=s + len(who), title=who), source
+    if _DEFINITE_ORG.search(region):
+        orgs = [e for e in ctx.entities_in(para.start, lo) if e.label == "COMPANY"]
+        if orgs:
+            org = orgs[-1]
+            return (Speaker(kind="organization", text=org.text, start=org.start, end=org.end, name=org.canonical,
+                            organization=org.canonical), ORG_SOURCE.get(ctx.org_type(org) or "", "company_statement"))
+    return None
+
+
 def _antecedent(ctx: _Context, pos: int, history: Sequence[Frame]) -> Optional[tuple[Speaker, str]]:
     """Who ``他``/``她``/``这名从业者`` before ``pos`` refers to: the last speaker, unless a
     person named later (in this paragraph or the one before) stands closer."""
@@ -425,6 +451,13 @@ def build_frames(text: str, ftext: str, layout: Layout, entities: Sequence[Entit
             elif c.role == "statement":
                 frames.append(Frame(c.start, sent.end, Speaker(kind="organization"), c.source_type, c.text,
                                     deferred=True))
+            elif c.role == "forecast":
+                # 高盛对美国GDP的增速预期为…, 分析师对非农就业的预测值…: whoever stands before 对 forecasts
+                found = _forecaster(ctx, clause.start, c.start, para)
+                if found is not None:
+                    speaker, source = found
+                    start = speaker.start if speaker.start is not None and speaker.start >= clause.start else c.start
+                    frames.append(Frame(start, sent.end, speaker, source, c.text))
             elif c.role == "analyst":
                 orgs = [e for e in ctx.entities_in(sent.start, c.start)
                         if e.label == "COMPANY" and ctx.org_type(e) in _ANALYST_KINDS]

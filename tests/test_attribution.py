@@ -264,3 +264,19 @@ def test_attribution_time_words_titles_and_associations(text, name, source):
 def test_attribution_a_time_before_the_speaker_does_not_hide_it():
     claim = kuaiclaims.extract_claims("当日，央行宣布下调存款准备金率0.5个百分点。")[0]
     assert (claim.speaker.name, claim.source_type) == ("中国人民银行", "government")
+
+
+@pytest.mark.parametrize("text,kind,name,source", [
+    # X对Y的预测/预期: whoever stands before 对 forecasts
+    ("FactSet对苹果第四财季的营收预期为288亿美元。", "organization", "FactSet", "third_party_data"),
+    ("分析师对1月非农就业岗位的预测值为增加15万。", "anonymous", None, "analyst_report"),
+    ("摩根大通下调了评级。该机构对明年GDP的增速预期为4.5%。", "organization", "摩根大通", "analyst_report"),
+])
+def test_attribution_a_forecast_of_something_names_its_forecaster(text, kind, name, source):
+    claim = kuaiclaims.extract_claims(text)[-1]
+    assert (claim.speaker.kind, claim.speaker.name, claim.source_type) == (kind, name, source)
+
+
+def test_attribution_a_market_expectation_has_no_forecaster():
+    claim = kuaiclaims.extract_claims("市场对明年GDP的预期为5%。")[0]
+    assert claim.speaker.kind == "author"
