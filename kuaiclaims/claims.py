@@ -131,6 +131,7 @@ def assemble_claims(text: str, ftext: str, layout: Layout, roled: Sequence[Roled
     period_starts = [p.start for p in periods]
     blocked = SpanIndex(sorted([(e.start, e.end) for e in entities] + [(p.start, p.end) for p in periods]))
     frame_index = SpanIndex(frames)      # frame_index.last_covering(pos) == frame_at(frames, pos)
+    entity_index = SpanIndex(sorted((e.start, e.end) for e in entities if e.label in ("COMPANY", "PERSON")))
     quote_index = SpanIndex(quotes)
 
     groups: list[list[RoledQuantity]] = []
@@ -190,8 +191,13 @@ def assemble_claims(text: str, ftext: str, layout: Layout, roled: Sequence[Roled
         para = layout.paragraph(first.start)
         subject = _subject(subjects, subject_starts, clause, sent, para, first.start, frame, ftext, group[0].kind)
         if subject is None:
-            subject = (last_subject.get(para_i) or _previous_paragraph_subject(subjects, subject_starts, layout, para_i)
-                       or last_subject.get(para_i - 1) or main)
+            # the subject of the paragraph before carries only into a paragraph that names no one and has
+            # no source of its own before the figure (过去三年，总电商GMV… after a paragraph on 快手)
+            carry = (frame is None or frame.start < para.start) and entity_index.first_starting_in(para.start, first.start - 1) is None
+            subject = (last_subject.get(para_i)
+                       or (carry and (_previous_paragraph_subject(subjects, subject_starts, layout, para_i)
+                                      or last_subject.get(para_i - 1)))
+                       or main)
         if subject is not None:
             last_subject[para_i] = subject
         period = _period(periods, period_starts, sent, first.start, para_i, last_period)
@@ -508,7 +514,8 @@ def _carried_metric(claims: Sequence[Claim], layout: Layout, pos: int) -> Option
 
 
 # Kinds of organisation that report other parties' figures rather than own them.
-_REPORTING_KINDS = ("media", "data_firm", "broker", "rating_agency", "consultancy", "government", "exchange")
+_REPORTING_KINDS = ("media", "data_firm", "broker", "rating_agency", "consultancy", "government", "exchange",
+                    "research_institute", "university", "association")
 # 《2020年中国生鲜电商行业研究报告》: a publication, not whose figure it is
 _PUBLICATION_END = ("报告", "白皮书", "蓝皮书", "研究", "榜单", "指数", "调查", "统计公报", "公报",
                     "合同", "协议", "公告", "方案", "规划", "办法", "通知", "意见", "条例", "计划书")

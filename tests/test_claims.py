@@ -113,6 +113,28 @@ def test_an_outlet_dateline_names_no_subject():
         assert c.subject is None or c.subject.canonical != "东方财富"
 
 
+def test_a_paragraph_with_its_own_source_does_not_take_the_last_paragraphs_subject():
+    text = ("云帆科技一季度营收增长14.6%，净利润增长20%。\n\n"
+            "乘联会数据显示，5月全国新能源乘用车零售销量约102.1万辆。")
+    claims = {(c.value or c.change).text: c for c in kuaiclaims.extract_claims(text)}
+    assert claims["约102.1万辆"].subject is None
+
+
+def test_a_paragraph_that_names_no_one_continues_the_last_paragraphs_subject():
+    text = ("从历年财报可以看出，云帆科技的电商业务增长正在放缓。\n\n"
+            "过去三年，总电商GMV从2021年6800亿元逐年递增至2024年的13896亿元。")
+    claims = {(c.value or c.change).text: c for c in kuaiclaims.extract_claims(text)}
+    assert claims["6800亿元"].subject.canonical == "云帆科技"
+
+
+@pytest.mark.parametrize("text", [
+    "清远大学房地产研究所所长贺骁表示，一季度全国房价下跌3%。",
+    "中国光伏行业协会预计，今年全球光伏新增装机将达到400吉瓦。",
+])
+def test_an_institute_or_an_association_is_no_subject(text):
+    assert all(c.subject is None for c in kuaiclaims.extract_claims(text))
+
+
 def test_respectively_reaches_the_figures_of_its_clause_only():
     text = "英镑、欧元分别升值4.4%和5.7%，俄罗斯卢布升值3.7%，南非兰特升值2.1%。"
     got = {(c.value or c.change).text: c.metric for c in kuaiclaims.extract_claims(text)}
