@@ -7,6 +7,11 @@ from kuaiclaims.spans import SpanIndex
 from kuaiclaims.text import fold
 
 
+def _by_figure(text):
+    """The claims of ``text`` by the text of their figure."""
+    return {(c.value or c.change).text: c for c in kuaiclaims.extract_claims(text)}
+
+
 def _claim_for(text, figure, published="2025-05-20"):
     for c in kuaiclaims.extract_claims(text, published=published):
         q = c.value or c.change
@@ -90,7 +95,7 @@ def test_respectively_distributes_subjects_in_order(text, expected):
 def test_a_company_named_once_in_passing_is_not_the_article_subject():
     text = ("年终岁末，美股涨势强劲。\n\n道琼斯工业平均指数全年涨幅约为25%，纳斯达克综合指数涨幅约为28%。\n\n"
             "科技巨头表现抢眼，尤其星河科技等公司拉动明显。")
-    claims = {(c.value or c.change).text: c for c in kuaiclaims.extract_claims(text)}
+    claims = _by_figure(text)
     assert claims["25%"].subject is None
 
 
@@ -103,7 +108,7 @@ def test_a_company_named_again_and_again_is_the_article_subject():
 def test_no_article_subject_when_no_company_dominates():
     text = ("星河科技与云帆科技双双发布新品。\n\n美股三大股指今日齐涨。\n\n"
             "行业全年交付量达到120万辆。\n\n星河科技股价上涨，云帆科技股价下跌。")
-    claims = {(c.value or c.change).text: c for c in kuaiclaims.extract_claims(text)}
+    claims = _by_figure(text)
     assert claims["120万辆"].subject is None
 
 
@@ -116,14 +121,14 @@ def test_an_outlet_dateline_names_no_subject():
 def test_a_paragraph_with_its_own_source_does_not_take_the_last_paragraphs_subject():
     text = ("云帆科技一季度营收增长14.6%，净利润增长20%。\n\n"
             "乘联会数据显示，5月全国新能源乘用车零售销量约102.1万辆。")
-    claims = {(c.value or c.change).text: c for c in kuaiclaims.extract_claims(text)}
+    claims = _by_figure(text)
     assert claims["约102.1万辆"].subject is None
 
 
 def test_a_paragraph_that_names_no_one_continues_the_last_paragraphs_subject():
     text = ("从历年财报可以看出，云帆科技的电商业务增长正在放缓。\n\n"
             "过去三年，总电商GMV从2021年6800亿元逐年递增至2024年的13896亿元。")
-    claims = {(c.value or c.change).text: c for c in kuaiclaims.extract_claims(text)}
+    claims = _by_figure(text)
     assert claims["6800亿元"].subject.canonical == "云帆科技"
 
 
