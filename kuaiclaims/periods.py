@@ -40,6 +40,9 @@ def _year_of(published: Optional[_dt.date], offset: int) -> Optional[int]:
     return published.year + offset if published else None
 
 
+_TARGET_BEFORE = regex.compile(r"(?<!截)(?:至|到)\s?$|[-~～—]\s?$")
+
+
 def find_periods(text: str, published: Optional[_dt.date] = None) -> list[PeriodMention]:
     """Every period expression in ``text`` with its resolved form.
 
@@ -55,7 +58,9 @@ def find_periods(text: str, published: Optional[_dt.date] = None) -> list[Period
         until = m.group("until") or ""
         if m.group("year"):
             year = int(m.group("year"))
-            if published is None or year <= published.year:
+            # the end of a range or a target (2020年至2025年, 到2030年) is no year the text is in
+            target = _TARGET_BEFORE.search(text, max(0, m.start() - 3), m.start()) is not None
+            if (published is None and not target) or (published is not None and year <= published.year):
                 last_year = year
             resolved = surface
         elif m.group("rel"):

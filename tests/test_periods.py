@@ -21,3 +21,11 @@ def test_resolution(text, published, resolved):
 
 def test_unresolvable_without_a_date_stays_as_written():
     assert [p.resolved for p in find_periods("今年一季度", None)] == ["今年一季度"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("2020年至2025年，有望拉动约24.8万亿元。截至8月底，用户超过1.1亿。", "截至2020年8月底"),   # a range's end
+    ("2023年营收增长，公司计划到2030年翻番。四季度净利润下降。", "2023年四季度"),                  # a target
+])
+def test_a_target_year_is_not_the_year_of_a_bare_month(text, expected):
+    assert find_periods(text)[-1].resolved == expected
