@@ -595,7 +595,8 @@ def _paragraph_reach(ctx: _Context, para: Segment) -> int:
 _SOURCE_NAME_RUN = regex.compile(r"[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 ]{1,11}(?<![的了也都在是和与及对为将把被从据])")
 # what opens a clause before a data cue without naming anyone: 据公开数据, 有机构数据, 半年报数据
 _NOT_A_SOURCE_LEAD = regex.compile(r"^(?:据|根据|而|有|但|另|其|该|此|这|那|各|每|第三方|多家|部分|相关|公开|最新)"
-                                   r"|(?:半年报|年报|季报|中报|财报|公告|平台|机构|方面|一组|另一组|研究|调查|报告|统计)$")
+                                   r"|(?:半年报|年报|季报|中报|财报|公告|平台|机构|方面|一组|另一组|研究|调查|报告|统计)$"
+                                   r"|季度|半年|[0-9一二三四五六七八九十]月|(?:今|去|前|明)年|经济")   # 中国经济三季度数据显示
 _NO_OUTLET = regex.compile(r"媒体$|^外媒$|^援引$|^报道称$|^报导称$|^据?(?:多家|当地|海外|境外|国外)?媒体")
 _NOT_A_SOURCE_NAME = regex.compile(r"(?:公布|发布|披露|提供)(?:的)?$")
 # what 据…统计 holds when it names no one: 据公开数据, 据2018年年报, 据二季度数据, 据相关统计
@@ -636,7 +637,9 @@ def _source_frame(ctx: _Context, c: Cue, clause: Segment, para: Segment, sent: S
         # 报告显示 / 数据显示 without a name: the report last named in the article
         earlier = _last_named_report(ctx, history)
         # (named in this paragraph or the one before: further back, an unnamed report is another one)
-        floor = ctx.layout.paragraphs[max(0, ctx.layout.paragraph_index(c.start) - 1)].start
+        # (a bare 数据显示 names no report: only one named in its own paragraph)
+        back = 0 if c.text.startswith(("数据", "统计")) else 1
+        floor = ctx.layout.paragraphs[max(0, ctx.layout.paragraph_index(c.start) - back)].start
         if earlier is not None and earlier.start < floor:
             earlier = None
         if earlier is not None:

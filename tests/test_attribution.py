@@ -280,3 +280,13 @@ def test_attribution_a_forecast_of_something_names_its_forecaster(text, kind, na
 def test_attribution_a_market_expectation_has_no_forecaster():
     claim = kuaiclaims.extract_claims("市场对明年GDP的预期为5%。")[0]
     assert claim.speaker.kind == "author"
+
+
+@pytest.mark.parametrize("text", [
+    # a bare 数据显示 names no source from the paragraph before, nor from a period before it
+    "全球移动通信系统协会预测，全球1/5的连接将基于5G网络。\n\n对普通消费者而言，数据显示，全国5G用户数已超过1.1亿。",
+    "国家统计局公布了消费数据。\n\n中国经济三季度数据显示，GDP增长达到了4.9%。",
+])
+def test_attribution_a_bare_data_cue_names_no_source_from_elsewhere(text):
+    claim = kuaiclaims.extract_claims(text)[-1]
+    assert (claim.speaker.name, claim.source_type) == (None, "third_party_data")
