@@ -406,7 +406,9 @@ def _discover(t: str, lexicon: EntityLexicon, seg: Segmentation, known: list):
             t[c[1]:c[2]] in o or o.startswith(t[c[1]:c[1] + 2]) for o in org_names)]
     out.extend(people)
     out.extend(_products(t, lexicon, seg, known, orgs, spots["product"]))
-    out.extend(_echoes(t, seg, people, orgs))
+    named = list(_named_products(t, seg, lexicon))
+    out.extend(named)
+    out.extend(_echoes(t, seg, people, orgs + named))
     return out
 
 
@@ -1410,6 +1412,28 @@ def _products(t: str, lexicon: EntityLexicon, seg: Segmentation, known: list, or
             yield (2, ws, q, "PRODUCT", known_p.canonical if known_p else name)
 
 
+# A product word right before a name no dictionary knows names it: 核心产品澜舒宁, 旗下的云帆云
+_PRODUCT_BEFORE = re.compile(r"(?:(?:核心|主力|旗舰|明星|拳头|重磅|首款|新款|自研|王牌|创新)(?:产品|新药|药物|药品|车型|机型|手游|游戏)"
+                             r"|旗下(?:的)?(?:产品|应用|App|APP)?)(?=[\u4e00-\u9fffA-Za-z])")
+
+
+def _named_products(t: str, seg: Segmentation, lexicon: EntityLexicon):
+    for m in _PRODUCT_BEFORE.finditer(t):
+        s = m.end()
+        if not seg.is_boundary(s):
+            continue
+        ps, pe = seg.piece(s)
+        w = t[ps:pe]
+        if not (2 <= len(w) <= 6) or seg.is_word(w) or lexicon.lookup(w) is not None or w in _tables()["org_stop"] \
+                or not (_all_han(t, ps, pe) or _LATIN_WORD.fullmatch(w)) or w[-1] in _FUNC or w[0] in _FUNC:
+            continue
+        if _glued_suffix(w, _tables()["suffix_words"]) or t[pe:pe + 2] in _tables()["suffix"]:
+            continue  # 旗下的云帆科技: a company
+        if m.group().startswith("旗下") and pe < len(t) and _is_han(t[pe]) and t[pe] not in _FUNC:
+            continue  # 旗下的易果 / 生鲜: the name goes on (a subsidiary, a brand): not read here
+        yield (3, ps, pe, "PRODUCT", w)
+
+
 # -- branches and echoes --------------------------------------------------------
 
 _BRANCH = re.compile(r"[（(](?:中国|香港|上海|北京)[)）](?:有限责任公司|股份有限公司|有限公司)?|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{0,4}?(?:分行|支行|分公司|支公司|营业部|办事处|信用卡中心)")
@@ -1550,7 +1574,7 @@ def _echo_spans(t: str, seg: Segmentation, people: list, orgs: list):
         if last is not None:
             names.setdefault(last.group(), (label, canonical))  # Klaas Knot … Knot表示
     for prio, s, e, label, canonical in orgs:
-        names.setdefault(t[s:e], ("COMPANY", canonical))
+        names.setdefault(t[s:e], (label, canonical))
         ws, we = seg.piece(s)
         body = t[ws:we]
         if ws == s and we < e and we - ws >= 2 and _all_han(t, ws, we) and not seg.is_word(body) \

@@ -119,6 +119,8 @@ def test_entities_canonical_name(name, canonical):
     # products: a brand and a model code, a product word, a show
     ("驰远汽车宣布，驰远S7当月交付超过1万辆", ("驰远S7", "PRODUCT")),
     ("帆语大模型日均调用量已超过千亿", ("帆语大模型", "PRODUCT")),
+    ("其中，核心产品澜舒宁全年销售额达16.8亿元", ("澜舒宁", "PRODUCT")),   # a product word before a new name
+    ("云帆科技旗下的云帆云在开发者大会上宣布降价", ("云帆云", "PRODUCT")),
     ("短剧《云端奇缘》上线三天", ("云端奇缘", "PRODUCT")),
 ], ids=lambda x: str(x))
 def test_entities_unknown_names_by_rule(text, expected):
@@ -226,6 +228,8 @@ def test_entities_a_name_found_once_is_found_again():
     ("ST澜海刚跌破1元，ST华泽又停牌", "澜海刚"),   # glued to Latin letters that are no title
     ("王某应对方要求，加群缴费", "王某应"),
     ("上海市场公告，本周休市", "上海市场"),           # a place and an everyday word
+    ("易方达旗下债基业绩同样勇猛", "债基"),            # a kind of fund, not a product's name
+    ("易果集团旗下的易果生鲜、云象供应链", "易果"),        # the name goes on after 旗下的
     ("高层则表示不会裁员", "高层"),                  # a word of the dictionary before an adverb and a verb
     ("理想汽车CEO李想曾公开表示", "李想曾"),
     ("旗下的安澜达（上海安澜达物流科技有限公司）已进入破产重组", "安澜达"),   # part of a company's name
