@@ -191,6 +191,10 @@ def test_entities_a_quoted_only_name_counts_inside_book_title_marks_only():
     assert [(e.text, e.start) for e in got] == [("读书", 9)]   # in 《读书》, not in 爱读书
 
 
+def test_entities_a_name_that_goes_on_after_qixia_is_not_read_as_a_product():
+    assert [t for t, l, _ in _ents("易果集团旗下的易果生鲜、云象供应链") if l == "PRODUCT"] == []
+
+
 def test_entities_a_source_line_names_the_firm_not_its_report():
     assert ("华泰证券", "COMPANY", "华泰证券") in _ents("文章来源：华泰证券研究报告。\n近期人民币升值")
 
@@ -229,7 +233,6 @@ def test_entities_a_name_found_once_is_found_again():
     ("王某应对方要求，加群缴费", "王某应"),
     ("上海市场公告，本周休市", "上海市场"),           # a place and an everyday word
     ("易方达旗下债基业绩同样勇猛", "债基"),            # a kind of fund, not a product's name
-    ("易果集团旗下的易果生鲜、云象供应链", "易果"),        # the name goes on after 旗下的
     ("高层则表示不会裁员", "高层"),                  # a word of the dictionary before an adverb and a verb
     ("理想汽车CEO李想曾公开表示", "李想曾"),
     ("旗下的安澜达（上海安澜达物流科技有限公司）已进入破产重组", "安澜达"),   # part of a company's name
