@@ -1144,8 +1144,11 @@ _ORG_BEFORE_LATIN = ("公司", "企业", "厂商", "集团", "机构", "品牌",
 _ORG_AFTER_LATIN = re.compile(
     r"旗下|宣布|推出|发布|收购|公布|官方|方面|股价|市值|财报|首席|董事长|总裁|副总裁|CEO|负责人|创始人|发言人|"
     r"(?:市场|销售|营销|技术|产品|公关|区域|中国区)?总监|高管")
-_GENERIC_LATIN = frozenset("app apps saas paas iaas aigc agi llm gpu cpu npu asic fpga ipo esg etf reits kol "
-                           "mcn ota api sdk crm erp b2b b2c c2c o2o pc ios android wifi 5g 6g ai".split())
+
+
+@lru_cache(maxsize=1)
+def _generic_latin() -> frozenset:
+    return frozenset(_words("generic_latin.txt"))
 
 
 def _latin_companies(t: str, lexicon: EntityLexicon):
@@ -1159,7 +1162,7 @@ def _latin_companies(t: str, lexicon: EntityLexicon):
             after = True
         else:
             continue
-        if e - s < 2 or (after and e - s <= 3 and t[s:e].isupper()) or t[s:e].lower() in _GENERIC_LATIN:
+        if e - s < 2 or (after and e - s <= 3 and t[s:e].isupper()) or t[s:e].lower() in _generic_latin():
             continue  # AI, VR, IPO: a word, not a name
         known = lexicon.lookup(t[s:e])
         if known is not None and known.label != "COMPANY":

@@ -233,6 +233,7 @@ def test_entities_a_name_found_once_is_found_again():
     ("王某应对方要求，加群缴费", "王某应"),
     ("上海市场公告，本周休市", "上海市场"),           # a place and an everyday word
     ("易方达旗下债基业绩同样勇猛", "债基"),            # a kind of fund, not a product's name
+    ("一批优质的上市公司ROE上升", "ROE"),             # a measure, not a company
     ("高层则表示不会裁员", "高层"),                  # a word of the dictionary before an adverb and a verb
     ("理想汽车CEO李想曾公开表示", "李想曾"),
     ("旗下的安澜达（上海安澜达物流科技有限公司）已进入破产重组", "安澜达"),   # part of a company's name
