@@ -346,13 +346,18 @@ def _forecaster(ctx: _Context, lo: int, hi: int, para: Segment) -> Optional[tupl
     return None
 
 
+# a name that modifies the noun after it is no one who could be 他 (特朗普政府, 马斯克家族)
+_NAME_AS_MODIFIER = regex.compile(r"(?:政府|团队|家族|时代|任内|当局|政权|内阁|主义|效应|概念股)")
+
+
 def _antecedent(ctx: _Context, pos: int, history: Sequence[Frame]) -> Optional[tuple[Speaker, str]]:
     """Who ``他``/``她``/``这名从业者`` before ``pos`` refers to: the last speaker, unless a
     person named later (in this paragraph or the one before) stands closer."""
     last = next((f for f in reversed(history) if f.speaker.kind in ("person", "anonymous")), None)
     para_i = ctx.layout.paragraph_index(pos)
     floor = ctx.layout.paragraphs[max(0, para_i - 1)].start if para_i >= 0 else 0
-    named = [e for e in ctx.entities_in(floor, pos) if e.label == "PERSON"]
+    named = [e for e in ctx.entities_in(floor, pos) if e.label == "PERSON"
+             and not _NAME_AS_MODIFIER.match(ctx.ftext, e.end)]
     person = named[-1] if named else None
     if person is not None and (last is None or last.speaker.start is None or person.start > last.speaker.start):
         if last is not None and last.speaker.name == person.canonical:

@@ -290,3 +290,10 @@ def test_attribution_a_market_expectation_has_no_forecaster():
 def test_attribution_a_bare_data_cue_names_no_source_from_elsewhere(text):
     claim = kuaiclaims.extract_claims(text)[-1]
     assert (claim.speaker.name, claim.source_type) == (None, "third_party_data")
+
+
+def test_attribution_a_name_that_modifies_a_noun_is_no_antecedent():
+    text = ("研究机构首席执行官诺德维克表示，协议是最大的风险。如果特朗普政府退出这一协定，可能会伤害美元。"
+            "他指出，墨西哥比索可能会再下跌5%至10%。")
+    claim = kuaiclaims.extract_claims(text)[-1]
+    assert claim.speaker.name == "诺德维克"
