@@ -104,6 +104,8 @@ def test_parse_quantity_normalises(text, value, upper, unit, qualifier):
     "22年11月", "23年一季度", "24年底", "21年上半年",
     # a tenor: part of an instrument's name
     "10年期国债", "5年期以上LPR", "7天期逆回购", "3个月期Shibor", "三十年期特别国债",
+    # a quote box a portal puts after a listed name: price, change, change in %
+    "民生银行(5.600,0.01,0.18%)", "美元兑欧元(1.1941， -0.0006， -0.05%)",
 ], ids=lambda x: x)
 def test_not_claims(text):
     assert find_quantities(text) == []
