@@ -104,3 +104,9 @@ def test_seed_article_scores(shared_dir):
 def test_link_lines_under_a_related_reading_header_are_furniture():
     text = "公司营收增长5%。\n\n相关阅读：\n创业板指涨超1%\n沪指高开0.3%\n\n净利润增长8%。"
     assert [(c.value or c.change).text for c in kuaiclaims.extract_claims(text)] == ["5%", "8%"]
+
+
+def test_a_fund_sales_widget_is_furniture():
+    text = ("公司营收增长5%。\n点此立即下载基金代码基金简称近六月收益手续费操作260108景顺长城新兴成长混合32.23%1.50%"
+            " 0.15%购买\n净利润增长8%。")
+    assert [(c.value or c.change).text for c in kuaiclaims.extract_claims(text)] == ["5%", "8%"]

@@ -106,6 +106,7 @@ def test_parse_quantity_normalises(text, value, upper, unit, qualifier):
     "10年期国债", "5年期以上LPR", "7天期逆回购", "3个月期Shibor", "三十年期特别国债",
     # a quote box a portal puts after a listed name: price, change, change in %
     "民生银行(5.600,0.01,0.18%)", "美元兑欧元(1.1941， -0.0006， -0.05%)",
+    "美国股灾30周年纪念日", "标准普尔500种股票指数",            # an anniversary, an index's name
 ], ids=lambda x: x)
 def test_not_claims(text):
     assert find_quantities(text) == []
