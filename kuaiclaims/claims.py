@@ -420,7 +420,7 @@ def noun_phrase_before(ftext: str, lo: int, pos: int, blocked, max_len: int = 12
     phrase = _METRIC_TRIM.sub("", ftext[i:j])
     # 整车能耗较上一代平台降低12.5%: the comparison is not the thing; 墨西哥比索可能会再下跌: nor the adverbs
     phrase = _ADVERB_TAIL.sub("", _COMPARISON_TAIL.sub("", phrase))
-    if len(phrase) < 2 or phrase.isdigit():
+    if len(phrase) < 2 or phrase.isdigit() or _TIME_PHRASE.search(phrase):
         return None
     if phrase.endswith(_figure_verbs()):
         return _phrase_with_verb(phrase)
@@ -428,7 +428,9 @@ def noun_phrase_before(ftext: str, lo: int, pos: int, blocked, max_len: int = 12
 
 
 _COMPARISON_TAIL = regex.compile(r"(?:较|相较于?|与[\p{Han}A-Za-z0-9]{1,10}?相比)[\p{Han}A-Za-z0-9.\-]*$")
-_ADVERB_TAIL = regex.compile(r"(?:(?:很|极|更|最)?可能会?|将会|将|再|又|还|仍|也|则|微|大幅|小幅|继续|进一步|一度|曾)+$")
+_ADVERB_TAIL = regex.compile(r"(?:(?:很|极|更|最)?可能会?|将会|将|再|又|还|仍|也|则|微|大幅|小幅|继续|进一步|一度|曾|刚刚|刚)+$")
+# a time span is when, not what (短短两天内, 过去一年以来)
+_TIME_PHRASE = regex.compile(r"(?:[天日周月年]|小时|分钟|季度)(?:内|以来|期间|之内|之间|之后|以后|之前|以前)$")
 
 # Modals and adverbs before a verb: 拟投资, 将交付, 已签约 are actions, not things measured.
 _MODALS = frozenset("拟将已共再又还曾均需可要会能应仍并也都")

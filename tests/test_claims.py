@@ -56,6 +56,8 @@ def test_a_verb_before_the_figure_is_no_metric(text, figure):
     ("去化周期仍超过", "去化周期"),
     ("单日补贴峰值一度达到", "单日补贴峰值"),
     ("墨西哥比索可能会再下跌", "墨西哥比索"),
+    ("中概股在短短两天内下跌", None),          # a time span is when, not what
+    ("内容从刚刚超过", None),
 ])
 def test_noun_phrase_before_pure(phrase, expected):
     text = phrase + "100亿元"
