@@ -1547,10 +1547,26 @@ def _channels(t: str, known: list, lexicon: EntityLexicon):
             yield (0, s, m.end(), "COMPANY", entry.canonical if entry is not None else name)
 
 
+# A company's arm in a country or a city, written after its name: 渣打中国, 育碧上海 (not 苹果中国市场)
+_ARM = re.compile(r"(?:中国|大中华区|亚太区|亚太|上海|北京|香港|深圳)(?![\u4e00-\u9fff]{0,1}(?:市场|区|地区|业务|工厂|"
+                  r"用户|消费者|销量|收入|营收|份额|门店|手机|版|政府|公司|企业|境内|本土|大陆))")
+
+
+_ARM_VERB = re.compile(r"仍|正|研发|开发|推出|发布|宣布|负责|计划|透露|总裁|总经理|负责人|CEO|董事长")
+
+
 def _branches(t: str, known: list):
     """A lexicon company's branch or local arm: 光大银行北京分行, 微软（中国）有限公司 (canonical: the company)."""
     for prio, s, e, label, canonical in known:
-        if label != "COMPANY" or not _BRANCH_WORD.search(t, e, e + 10):
+        if label != "COMPANY":
+            continue
+        arm = _ARM.match(t, e)
+        if arm is not None and e - s >= 2 and (arm.end() >= len(t) or not _is_han(t[arm.end()])
+                                              or t[arm.end()] in _FUNC or _right_cue(t, arm.end(), _tables())
+                                              or _ARM_VERB.match(t, arm.end())):
+            yield (0, s, arm.end(), "COMPANY", canonical)
+            continue
+        if not _BRANCH_WORD.search(t, e, e + 10):
             continue
         m = _BRANCH.match(t, e)
         if m is not None and not any(c in _FUNC for c in t[e:m.end()]):

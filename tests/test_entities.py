@@ -174,6 +174,8 @@ def test_entities_a_short_name_without_peers_is_a_word(text, word):
 
 @pytest.mark.parametrize("text,name,canonical", [
     ("渣打银行（中国）有限公司今日宣布", "渣打银行（中国）有限公司", "渣打"),   # a local arm's registered name
+    ("宝马中国总裁高乐表示，销量将增长", "宝马中国", "宝马"),              # a local arm written after the name
+    ("微软中国表示，将继续投资", "微软中国", "微软"),
     ("网易科技讯 5月3日消息，", "网易科技", None),                          # an outlet's channel in its dateline
     ("搜狐财经讯 记者从多家银行获悉", "搜狐财经", None),
 ])
@@ -234,6 +236,7 @@ def test_entities_a_name_found_once_is_found_again():
     ("上海市场公告，本周休市", "上海市场"),           # a place and an everyday word
     ("易方达旗下债基业绩同样勇猛", "债基"),            # a kind of fund, not a product's name
     ("一批优质的上市公司ROE上升", "ROE"),             # a measure, not a company
+    ("苹果中国市场份额下滑", "苹果中国"),            # the company, then 中国市场
     ("高层则表示不会裁员", "高层"),                  # a word of the dictionary before an adverb and a verb
     ("理想汽车CEO李想曾公开表示", "李想曾"),
     ("旗下的安澜达（上海安澜达物流科技有限公司）已进入破产重组", "安澜达"),   # part of a company's name
