@@ -907,6 +907,7 @@ def _companies(t: str, lexicon: EntityLexicon, seg: Segmentation, suffix_spans: 
     spots.sort()
     last_end, last_start, last_core, last_legal = 0, None, None, False
     for spot in spots:
+        chained = False
         if spot[2] < 0:  # glued
             ps, q, size = spot
             p = q + size
@@ -922,10 +923,12 @@ def _companies(t: str, lexicon: EntityLexicon, seg: Segmentation, suffix_spans: 
             if p < last_end:
                 continue
             core = None
+            chained = False
             if p == last_end and last_start is not None:
                 if last_legal:
                     continue  # 河南天荣置业有限公司 / 建设: a legal form ends the name
                 start, core = last_start, last_core  # 蓝鲸数科 + 科技: a suffix right after a name extends it
+                chained = True
             elif suffix in _LEGAL_FORMS and last_start is not None and p - last_end <= 4 \
                     and _all_han(t, last_end, p) and not any(c in _FUNC for c in t[last_end:p]):
                 start, core = last_start, last_core  # 凯奕投资咨询 + 管理 + 有限公司
@@ -939,8 +942,8 @@ def _companies(t: str, lexicon: EntityLexicon, seg: Segmentation, suffix_spans: 
                 if found is None:
                     continue
                 start, core = found
-            if _SUFFIX_AFTER_STOP.match(t, q):
-                continue
+            if _SUFFIX_AFTER_STOP.match(t, q) and not (chained and t.startswith(tuple(_HEAD_NOUNS), q)):
+                continue  # (澳际教育 + 咨询 + 公司: the chain goes on to its head noun)
         if spot[2] < 0 and _SUFFIX_AFTER_STOP.match(t, q):
             continue
         kind = suffixes[suffix]
@@ -965,6 +968,9 @@ def _companies(t: str, lexicon: EntityLexicon, seg: Segmentation, suffix_spans: 
                      or product_body or headed) else 2
         if headed and known is None and core is None:
             canonical = body.canonical
+        elif known is None and core is None and name.endswith(tuple(_HEAD_NOUNS)) and len(name) >= 4 \
+                and not name.endswith(tuple(_LEGAL_FORMS)):
+            canonical = canonical_name(name[:-2], lexicon)   # 云帆科技公司 is 云帆科技
         yield (prio, start, q, "COMPANY", canonical)
         last_end, last_start, last_core, last_legal = q, start, core, suffix in _LEGAL_FORMS
     yield from _latin_companies(t, lexicon)
@@ -1116,7 +1122,7 @@ def _org_body(t: str, p: int, seg: Segmentation, stop, places, suffixes, *, floo
     names = [k for _, k in kinds]
     if "name" not in names and not ("place" in names and (kind in ("inst", "media") or legal)):
         return None  # a place and trade words alone (义乌快递) name an industry, not a firm
-    if strict and names[0] not in ("name", "filler") and not legal:
+    if strict and names[0] not in ("name", "filler") and not legal and "name" not in names[1:]:
         return None
     if p - start < 2 or p - start > max_chars + 2:
         return None

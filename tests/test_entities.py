@@ -144,6 +144,13 @@ def test_entities_a_company_written_with_its_head_noun(text, name, canonical):
     assert (name, "COMPANY", canonical) in _ents(text)
 
 
+def test_entities_a_name_with_trade_words_and_its_head_noun_is_one_company():
+    got = {t: c for t, l, c in _ents("第二位是澳际教育咨询公司专门负责。云帆科技公司发布财报，云帆科技表示。")
+           if l == "COMPANY"}
+    assert "澳际教育咨询公司" in got
+    assert got.get("云帆科技公司") == got.get("云帆科技") == "云帆科技"   # the head noun is no part of the canonical
+
+
 @pytest.mark.parametrize("text,name", [
     ("证监会要求公司说明情况", "证监会"),        # a verb between: the sentence's 公司
     ("已退出3家腾讯关联公司", "腾讯"),           # a common word between: companies related to it
