@@ -1558,6 +1558,7 @@ _ARM = re.compile(r"(?:中国|大中华区|亚太区|亚太|上海|北京|香港
                   r"用户|消费者|销量|收入|营收|份额|门店|手机|版|政府|公司|企业|境内|本土|大陆))")
 
 
+_DATELINE_AHEAD = re.compile(r"\s?(?:\d|[一二三四五六七八九十]{1,3}月|电|讯|消息|报道)")
 _ARM_VERB = re.compile(r"仍|正|研发|开发|推出|发布|宣布|负责|计划|透露|总裁|总经理|负责人|CEO|董事长")
 
 
@@ -1567,6 +1568,8 @@ def _branches(t: str, known: list):
         if label != "COMPANY":
             continue
         arm = _ARM.match(t, e)
+        if arm is not None and _DATELINE_AHEAD.match(t, arm.end()):
+            arm = None   # 新华网上海2月19日电: an outlet's dateline, not its Shanghai arm
         if arm is not None and e - s >= 2 and (arm.end() >= len(t) or not _is_han(t[arm.end()])
                                               or t[arm.end()] in _FUNC or _right_cue(t, arm.end(), _tables())
                                               or _ARM_VERB.match(t, arm.end())):

@@ -244,6 +244,7 @@ def test_entities_a_name_found_once_is_found_again():
     ("易方达旗下债基业绩同样勇猛", "债基"),            # a kind of fund, not a product's name
     ("一批优质的上市公司ROE上升", "ROE"),             # a measure, not a company
     ("苹果中国市场份额下滑", "苹果中国"),            # the company, then 中国市场
+    ("新华网上海2月19日电", "新华网上海"),           # an outlet's dateline
     ("高层则表示不会裁员", "高层"),                  # a word of the dictionary before an adverb and a verb
     ("理想汽车CEO李想曾公开表示", "李想曾"),
     ("旗下的安澜达（上海安澜达物流科技有限公司）已进入破产重组", "安澜达"),   # part of a company's name
