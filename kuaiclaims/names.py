@@ -260,7 +260,7 @@ _ADVERBS = frozenset("则已")
 _PREPOSITIONS = frozenset("同与和对向从跟")  # not 在: 在 before a verb is progressive (岑韶 / 在接受)
 _ASPECT = frozenset("着了")
 _NUMERAL = frozenset("0123456789零一二三四五六七八九十百千万亿两几数多余")
-_MEASURES = frozenset("吨星级亿万千百个家位种类件台辆座批层倍")
+_MEASURES = frozenset("吨星级亿万千百个家位种类件台辆座批层倍大")
 _SEPARATORS = frozenset(" \t:|丨/")
 # CJK ideographs (the unified block and extension A, the compatibility block); the standard
 # library's ``re`` is used throughout: on these patterns it is several times faster than ``regex``
