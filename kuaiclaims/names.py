@@ -1053,13 +1053,16 @@ def _org_body(t: str, p: int, seg: Segmentation, stop, places, suffixes, *, floo
             break
         w = t[ws:s]
         if _LATIN_WORD.fullmatch(w):
-            if kind not in ("head", "inst") or (kinds and not legal):
+            if kind not in ("head", "inst") or (kinds and not legal and lexicon.lookup(w) is None):
                 break
             # a Latin name, maybe of several words: Eidos公司, Kestrel Robotics公司
             j = ws
             while j >= 2 and t[j - 1] == " " and _LATIN_WORD.fullmatch(t, _latin_start(t, j - 1), j - 1):
                 j = _latin_start(t, j - 1)
             kinds.append((j, "name"))
+            known = lexicon.lookup(t[j:s])
+            if core is None and known is not None and known.label == "COMPANY":
+                core, core_at = known, len(kinds)   # Valve游戏公司 is Valve's
             s = j
             break
         if (w[0] in _GLUED_BEFORE or w[0] in "日月年号" and ws > 0 and t[ws - 1].isdigit()) \
@@ -1170,6 +1173,8 @@ def _latin_companies(t: str, lexicon: EntityLexicon):
             continue
         if e - s < 2 or (after and e - s <= 3 and t[s:e].isupper()) or t[s:e].lower() in _generic_latin():
             continue  # AI, VR, IPO: a word, not a name
+        if not after and t[e - 1].isdigit():
+            continue  # …公司DOTA2项目: a product's name ends in its number
         known = lexicon.lookup(t[s:e])
         if known is not None and known.label != "COMPANY":
             continue

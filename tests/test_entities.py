@@ -144,6 +144,14 @@ def test_entities_a_company_written_with_its_head_noun(text, name, canonical):
     assert (name, "COMPANY", canonical) in _ents(text)
 
 
+@pytest.mark.parametrize("text,name,canonical", [
+    ("而就在昨日，Valve游戏公司宣布", "Valve游戏公司", "Valve"),     # a Latin lexicon name, a trade word, 公司
+    ("育碧游戏公司宣布裁员", "育碧游戏公司", "育碧"),
+])
+def test_entities_a_lexicon_company_with_a_trade_word_and_its_head_noun(text, name, canonical):
+    assert (name, "COMPANY", canonical) in _ents(text)
+
+
 def test_entities_a_name_with_trade_words_and_its_head_noun_is_one_company():
     got = {t: c for t, l, c in _ents("第二位是澳际教育咨询公司专门负责。云帆科技公司发布财报，云帆科技表示。")
            if l == "COMPANY"}
@@ -245,6 +253,7 @@ def test_entities_a_name_found_once_is_found_again():
     ("一批优质的上市公司ROE上升", "ROE"),             # a measure, not a company
     ("苹果中国市场份额下滑", "苹果中国"),            # the company, then 中国市场
     ("新华网上海2月19日电", "新华网上海"),           # an outlet's dateline
+    ("此前指出，公司Q2恢复正常增长", "Q2"),           # a quarter, not a company after 公司
     ("高层则表示不会裁员", "高层"),                  # a word of the dictionary before an adverb and a verb
     ("理想汽车CEO李想曾公开表示", "李想曾"),
     ("旗下的安澜达（上海安澜达物流科技有限公司）已进入破产重组", "安澜达"),   # part of a company's name
