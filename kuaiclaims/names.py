@@ -1450,8 +1450,8 @@ def _named_products(t: str, seg: Segmentation, lexicon: EntityLexicon):
 
 # -- branches and echoes --------------------------------------------------------
 
-_BRANCH = re.compile(r"[（(](?:中国|香港|上海|北京)[)）](?:有限责任公司|股份有限公司|有限公司)?|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{0,4}?(?:分行|支行|分公司|支公司|营业部|办事处|信用卡中心)")
-_BRANCH_WORD = re.compile(r"分行|支行|分公司|支公司|营业部|办事处|信用卡中心|(?:中国|香港|上海|北京)[)）]")
+_BRANCH = re.compile(r"[（(](?:中国|香港|上海|北京|深圳|广州|杭州|天津)[)）](?:[\u4e00-\u9fff]{0,8}?(?:有限责任公司|股份有限公司|有限公司))?|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{0,4}?(?:分行|支行|分公司|支公司|营业部|办事处|信用卡中心)")
+_BRANCH_WORD = re.compile(r"分行|支行|分公司|支公司|营业部|办事处|信用卡中心|(?:中国|香港|上海|北京|深圳|广州|杭州|天津)[)）]")
 
 
 # Lexicon kinds a place before makes another body: 杭州市统计局 is not 国家统计局.

@@ -189,6 +189,7 @@ def test_entities_a_short_name_without_peers_is_a_word(text, word):
 
 @pytest.mark.parametrize("text,name,canonical", [
     ("渣打银行（中国）有限公司今日宣布", "渣打银行（中国）有限公司", "渣打"),   # a local arm's registered name
+    ("退出了摩拜（上海）智能技术有限公司", "摩拜（上海）智能技术有限公司", "摩拜单车"),
     ("宝马中国总裁高乐表示，销量将增长", "宝马中国", "宝马"),              # a local arm written after the name
     ("微软中国表示，将继续投资", "微软中国", "微软"),
     ("网易科技讯 5月3日消息，", "网易科技", None),                          # an outlet's channel in its dateline
