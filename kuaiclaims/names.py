@@ -1509,7 +1509,8 @@ def _listed_names(t: str, seg: Segmentation, lexicon: EntityLexicon):
 
 # A clause that opens with a name and its announcement: 上海凤凰公告，…  步步高公告称，…  青鸟消防午间公告，…
 _ANNOUNCER = re.compile(r"(?:^|(?<=[。\n，,：:；;\s]))(?P<name>[\u4e00-\u9fffA-Za-z]{2,8}?)"
-                        r"(?:午间|晚间|早间|盘后|突发|近日|今日|昨日|曾|也|亦)?(?:发布|披露)?公告(?:称|，|,|显示|指出)")
+                        r"(?:\d{1,2}月\d{1,2}日)?(?:午间|晚间|早间|盘后|突发|近日|今日|昨日|曾|也|亦)?(?:发布|披露)?"
+                        r"公告(?:称|，|,|显示|指出)")
 _NOT_ANNOUNCERS = frozenset("据各一同该此本其这那每")
 
 
@@ -1528,13 +1529,17 @@ def _announcers(t: str, seg: Segmentation, lexicon: EntityLexicon):
         # every piece a word jieba does not know, a rare one, or an organisation word (天原 / 股份);
         # after a place one word may be common (上海 / 凤凰: a stock's short name)
         i, ok, common = s, True, 0
-        placed = _is_place(t[s:seg.piece(s)[1]], _tables()["places"])
+        head = t[s:seg.piece(s)[1]]
+        # (after a place, or after a word jieba does not know: 科融 / 环境, a brand and its trade)
+        in_place = _is_place(head, _tables()["places"])
+        placed = in_place or (len(head) >= 2 and not seg.is_word(head))
         while i < e:
             ps, pe = seg.piece(i)
             w = t[ps:pe]
             if seg.frequency(w) >= _RARE and w not in suffixes and not (ps == s and placed):
                 common += 1
-                if not placed or common > 1 or w in _tables()["org_stop"] or pe < e or seg.frequency(w) >= _COMMON:
+                if not placed or common > 1 or w in _tables()["org_stop"] or pe < e \
+                        or (in_place and seg.frequency(w) >= _COMMON):
                     ok = False
                     break
             i = pe

@@ -106,6 +106,7 @@ def test_entities_canonical_name(name, canonical):
     ("并购了天津爱赛克车业有限公司100%股权", ("天津爱赛克车业有限公司", "COMPANY")),   # one character after the place
     ("深圳华强公告，公司拟回购股份", ("深圳华强", "COMPANY")),          # a place and one word announce
     ("杭州凤凰公告称，公司拟回购股份", ("杭州凤凰", "COMPANY")),
+    ("例如，科融环境2月1日晚间公告，公司拟回购股份", ("科融环境", "COMPANY")),   # a brand, its trade, a date
     # an adverb between a name and its verb
     ("对此，韩秉辉同时指出，市场仍有压力", ("韩秉辉", "PERSON")),
     ("库兹涅佐夫随即表示，谈判将继续", ("库兹涅佐夫", "PERSON")),
