@@ -168,7 +168,7 @@ class _Context:
         self.entities, self.lexicon, self.quotes = entities, lexicon, quotes
         self.starts = [e.start for e in entities]
         self.quote_index = SpanIndex(quotes)   # quotes are sorted and never overlap
-        self.reach: dict[int, int] = {}        # paragraph start -> end of its carry-over chain
+        self.reach: dict = {}                  # (paragraph start, owner) -> end of its carry-over chain
         self.report: tuple[int, Optional[Frame]] = (0, None)   # frames looked at, last named report
         self.first_mention: dict[str, Entity] = {}
         for e in entities:
@@ -578,22 +578,31 @@ _ORG_PRONOUN = regex.compile(r"(?:其|该机构|该行|该券商)(?:最新|发�
 _CARRY_OVER = regex.compile(r"\s*(?:其中|此外|另外|同时|与此同时|其次|具体来看|具体而言|分业务看|分业务来看|分季度看|分地区看)")
 
 
-def _paragraph_reach(ctx: _Context, para: Segment) -> int:
-    """A paragraph-long attribution carries into the next paragraphs that open with ``其中``, ``此外``…"""
-    if para.start in ctx.reach:
-        return ctx.reach[para.start]
+def _paragraph_reach(ctx: _Context, para: Segment, owner: Optional[str] = None) -> int:
+    """A paragraph-long attribution carries into the next paragraphs that open with ``其中``, ``此外``…,
+    but not into one that opens on another company (``另外，…的天夏智慧，`` after 科融环境's filing)."""
+    key = (para.start, owner)
+    if key in ctx.reach:
+        return ctx.reach[key]
     end = para.end
     chain = [para.start]   # every paragraph of a chain reaches to its end
     idx = ctx.layout.paragraph_index(para.start)
     while idx + 1 < len(ctx.layout.paragraphs):
         nxt = ctx.layout.paragraphs[idx + 1]
-        if not _CARRY_OVER.match(ctx.ftext, nxt.start):
+        m = _CARRY_OVER.match(ctx.ftext, nxt.start)
+        if m is None:
+            break
+        if owner is not None and any(e.label == "COMPANY" and e.canonical != owner for e in ctx.entities_in(
+                m.end(), min(nxt.end, m.end() + _OPENING_REACH))):
             break
         end, idx = nxt.end, idx + 1
         chain.append(nxt.start)
     for start in chain:
-        ctx.reach[start] = end
+        ctx.reach[(start, owner)] = end
     return end
+
+
+_OPENING_REACH = 20  # characters after 此外, 另外 … where another company opens a new topic
 
 
 # a bare name before a data cue: letters only, no function word (窄门餐眼, Sensor Tower)
@@ -611,15 +620,25 @@ _DIGIT = regex.compile(r"\d")
 _DATA_CUE_ENDS = regex.compile(r"^(?:根据|据)|的?(?:不完全统计|统计数据|统计|数据显示|数据|测算|调研|调查|监测)$")
 
 
+_BRACKETED = regex.compile(r"[（(][^（()）\n]{0,30}[)）]")
+
+
 def _source_frame(ctx: _Context, c: Cue, clause: Segment, para: Segment, sent: Segment,
                   history: Sequence[Frame] = ()) -> Frame:
     ents = [e for e in ctx.entities_in(clause.start, c.end)
             if e.label == "COMPANY" or (c.role == "data" and e.label == "PRODUCT" and e.end == c.start)]
     if c.role == "document":
         org = ents[-1] if ents else None
+        if org is None:
+            # 中原环保（证券代码：000544）发布公告称: the filer before a bracket the clause split at
+            before = [e for e in ctx.entities_in(sent.start, c.start) if e.label == "COMPANY"]
+            gap = ctx.ftext[before[-1].end:c.start] if before else ""
+            if before and _BRACKETED.match(gap) and len(_BRACKETED.sub("", gap).strip()) <= 6:
+                org = before[-1]
         sp = Speaker(kind="document", text=ctx.text[c.start:c.end], start=c.start, end=c.end,
                      name=org.canonical if org else None, organization=org.canonical if org else None)
-        return Frame(c.start, _paragraph_reach(ctx, para), sp, "financial_report", c.text, deferred=org is None)
+        return Frame(c.start, _paragraph_reach(ctx, para, org.canonical if org else None), sp, "financial_report",
+                     c.text, deferred=org is None)
     if c.role == "media":
         inside = [e for e in ctx.entities_in(c.start, c.end) if e.label == "COMPANY"]
         org = inside[0] if inside else (ents[-1] if ents else None)

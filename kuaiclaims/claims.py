@@ -134,6 +134,8 @@ def assemble_claims(text: str, ftext: str, layout: Layout, roled: Sequence[Roled
     entity_index = SpanIndex(sorted((e.start, e.end) for e in entities if e.label in ("COMPANY", "PERSON")))
     quote_index = SpanIndex(quotes)
 
+    filers = [(f.start, f.speaker.name) for f in frames if f.speaker.kind == "document" and f.speaker.name]
+    filer_starts = [start for start, _ in filers]
     groups: list[list[RoledQuantity]] = []
     for rq in roled:
         if groups and _pairs_with(ftext, layout, groups[-1], rq):
@@ -209,7 +211,12 @@ def assemble_claims(text: str, ftext: str, layout: Layout, roled: Sequence[Roled
                 and _PRICE_LINE.search(ftext, sent.start, sent.end):
             frame = None   # a market line inside a filing paragraph: prices are market data
         if frame is not None:
-            speaker = resolve_deferred(frame, _company_of(subject, lexicon) or (main.canonical if main else None))
+            # a filing that names no one (公告显示，…) is the filer named last (中原环保发布公告称 … 公告显示)
+            company = _company_of(subject, lexicon)
+            if company is None and frame.speaker.kind == "document":
+                k = bisect.bisect_left(filer_starts, frame.start) - 1
+                company = filers[k][1] if k >= 0 else None
+            speaker = resolve_deferred(frame, company or (main.canonical if main else None))
             source, cue = frame.source_type, frame.cue
         elif group[0].kind not in _NOT_PRICES:
             # a price or a move, with a market word near it (截至收盘…报753.5元, 市值接近9500亿元)

@@ -297,3 +297,19 @@ def test_attribution_a_name_that_modifies_a_noun_is_no_antecedent():
             "他指出，墨西哥比索可能会再下跌5%至10%。")
     claim = kuaiclaims.extract_claims(text)[-1]
     assert claim.speaker.name == "诺德维克"
+
+
+def test_attribution_a_filing_that_names_no_one_is_the_filer_named_last():
+    text = ("挖贝网8月13日，澜汐环保（证券代码：301999）发布公告称，子公司中标污水治理项目。\n"
+            "公告显示，本次中标项目共计建设污水处理站43个，工程总造价1.69亿元。")
+    claims = kuaiclaims.extract_claims(text)
+    assert claims and all((c.speaker.kind, c.speaker.name) == ("document", "澜汐环保") for c in claims)
+
+
+def test_attribution_a_filing_does_not_carry_into_a_paragraph_on_another_company():
+    text = ("近期科融环境、天夏智慧等多家公司公告停牌。\n"
+            "例如，科融环境2月1日晚间公告，公司控股股东共质押了2.03亿股，占总股本的29.46%。\n"
+            "另外，2月1日申请停牌的天夏智慧，公司大股东合计持有1.38亿股。")
+    claims = {(c.value or c.change).text: c for c in kuaiclaims.extract_claims(text)}
+    assert claims["2.03亿股"].speaker.name == "科融环境"
+    assert claims["1.38亿股"].speaker.name != "科融环境"
