@@ -47,6 +47,7 @@ def test_parse_number_rejects_non_strings():
     ("突破2亿", 200000000, None, "count", "gt"),
     ("至少30家", 30, None, "count", "ge"),
     ("90分钟以上", 90, None, "minute", "ge"),
+    ("18至45周岁", 18, 45, "year", None),          # an age in years, not 45 weeks
     ("不足5%", 5, None, "%", "lt"),
     ("低于200元", 200, None, "CNY", "lt"),
     ("3万元以下", 30000, None, "CNY", "le"),
