@@ -317,7 +317,17 @@ def _find_speaker(ctx: _Context, lo: int, hi: int, history: list[Frame]) -> Opti
         sp = Speaker(kind="organization", text=org.text, start=org.start, end=org.end,
                      name=org.canonical, organization=org.canonical)
         return sp, ORG_SOURCE.get(otype or "", "company_statement")
+    dm = _THE_COMPANY.search(region)
+    if dm is not None:
+        # 公司表示, 该公司预计: the company the figure is about speaks (named from the claim's subject)
+        s = lo + dm.start()
+        return Speaker(kind="organization", text=ctx.text[s:s + len(dm.group())], start=s,
+                       end=s + len(dm.group())), "company_statement"
     return None
+
+
+# the company of the story, named by a definite noun before a reporting verb
+_THE_COMPANY = regex.compile(r"(?:^|(?<=[，,。\s]))(?:该|本)?(?:公司|集团)(?:方面|管理层|高层)?\s?(?:此前|之前|也|还|则|同时|进一步)?\s?\Z")
 
 
 # who forecasts, written without a name: analysts and economists at large, or the body named last (该机构)
@@ -410,6 +420,9 @@ def build_frames(text: str, ftext: str, layout: Layout, entities: Sequence[Entit
                 if found is None:
                     continue
                 speaker, source = found
+                if speaker.kind == "organization" and speaker.name is None and any(
+                        f.start <= c.start < f.end for f in frames[-3:]):
+                    continue  # 永辉超市公告，公司预计… (a call, a filing): whoever speaks goes on
                 if speaker.kind == "anonymous" and any(
                         x.role == "media" and clause.start <= x.start < c.start for x in scues):
                     continue  # 36氪援引多位投资人的说法称: the outlet reports what the unnamed said
@@ -430,7 +443,8 @@ def build_frames(text: str, ftext: str, layout: Layout, entities: Sequence[Entit
                     end = max(end, q.end)
                 end = _extend_over_quotes(ctx, end, para)
                 start = speaker.start if speaker.start is not None and speaker.start >= sent.start else c.start
-                frames.append(Frame(start, end, speaker, source, c.text))
+                frames.append(Frame(start, end, speaker, source, c.text,
+                                    deferred=speaker.kind == "organization" and speaker.name is None))
                 # a quote right before the speaker: “…。”程一笑指出。
                 prev = ctx.quote_ending_by(lo, para)
                 if prev is not None and lo - prev.end > 1:
@@ -517,7 +531,7 @@ _VERB_FOLLOW = regex.compile(
     r"|(?<=告诉|回应|介绍|透露|提醒|表示)[^,，。:：“「\"]{1,8}?[,，:：“「\"]")
 _OCCASION_BEFORE = regex.compile(r"在[^,，。;；:：“”「」]{1,24}?(?:上|中|时|期间|现场)\Z")
 _GLUE = set("曾也还则同时更均都亦并就又已再此前后随即进一步公开对此")
-_TIME_BEFORE = regex.compile(r"(?:(?:上周|本周|下周)?(?:周[一二三四五六日天]|星期[一二三四五六日天])|(?:上|本)(?:周|月)|昨天|"
+_TIME_BEFORE = regex.compile(r"(?:(?:上周|本周|下周)?(?:周[一二三四五六日天]|星期[一二三四五六日天])|(?:上|本)(?:周|月)|之前|早前|昨天|"
                              r"昨日|今天|今日|日前|近日|当天|当日|早些时候|(?:\d{1,2}月)?\d{1,2}日(?:晚间|早间|上午|下午|晚)?|"
                              r"(?:今天|昨天|当天)?(?:晚间|早间|上午|下午|晚上))\Z")
 
@@ -528,12 +542,11 @@ def _verb_takes_content(ftext: str, c: Cue, ctx: "_Context") -> bool:
     if c.text.startswith("在") or _VERB_FOLLOW.match(ftext, c.end):
         return True
     i = c.start
-    while i > 0 and ftext[i - 1] in _GLUE:
-        i -= 1
-    # 苏纳克上周宣布, 该公司3月5日披露: the speaker stands before the time
-    tm = _TIME_BEFORE.search(ftext, max(0, i - 12), i)
-    if tm is not None:
-        i = tm.start()
+    # 苏纳克上周宣布, 该公司3月5日披露, 郭明錤之前预计: the speaker stands before the time and the adverbs
+    for _ in range(2):
+        tm = _TIME_BEFORE.search(ftext, max(0, i - 12), i)
+        if tm is not None:
+            i = tm.start()
         while i > 0 and ftext[i - 1] in _GLUE:
             i -= 1
     # 潘功胜在国新办新闻发布会上宣布: the speaker stands before the occasion
@@ -544,7 +557,7 @@ def _verb_takes_content(ftext: str, c: Cue, ctx: "_Context") -> bool:
             i -= 1
     if any(e.end == i and e.label in ("PERSON", "COMPANY") for e in ctx.entities_in(max(0, i - 30), i)):
         return True
-    return bool(_PRONOUN_END.search(ftext[max(0, i - 4):i]))
+    return bool(_PRONOUN_END.search(ftext[max(0, i - 4):i]) or _THE_COMPANY.search(ftext, max(0, i - 8), i))
 
 
 def _extend_over_quotes(ctx: _Context, end: int, para: Segment) -> int:

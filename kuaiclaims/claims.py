@@ -216,6 +216,11 @@ def assemble_claims(text: str, ftext: str, layout: Layout, roled: Sequence[Roled
             if company is None and frame.speaker.kind == "document":
                 k = bisect.bisect_left(filer_starts, frame.start) - 1
                 company = filers[k][1] if k >= 0 else None
+            if company is None and frame.deferred and frame.speaker.kind == "organization":
+                # 公司表示 in a paragraph that names no one: the company named last, here or in the paragraph before
+                floor = layout.paragraphs[max(0, para_i - 1)].start
+                k = bisect.bisect_left(subject_starts, frame.start) - 1
+                company = _company_of(subjects[k], lexicon) if k >= 0 and subjects[k].start >= floor else None
             speaker = resolve_deferred(frame, company or (main.canonical if main else None))
             source, cue = frame.source_type, frame.cue
         elif group[0].kind not in _NOT_PRICES:

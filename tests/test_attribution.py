@@ -271,8 +271,14 @@ def test_attribution_a_time_before_the_speaker_does_not_hide_it():
     ("FactSet对苹果第四财季的营收预期为288亿美元。", "organization", "FactSet", "third_party_data"),
     ("分析师对1月非农就业岗位的预测值为增加15万。", "anonymous", None, "analyst_report"),
     ("摩根大通下调了评级。该机构对明年GDP的增速预期为4.5%。", "organization", "摩根大通", "analyst_report"),
+    # 公司 before a reporting verb is the story's company; inside someone's scope it changes nothing
+    ("云帆科技发布年报。\n\n公司表示，将计提减值准备约35亿元。", "organization", "云帆科技", "company_statement"),
+    ("云帆科技发布年报。\n\n公司预计将对部分长期资产计提减值准备约35亿元。", "organization", "云帆科技",
+     "company_statement"),
+    ("云帆科技公告，公司预计2021年净亏损39.3亿元。", "document", "云帆科技", "financial_report"),
+    ("分析师郭明錤之前预计其生命周期出货量在8,000万部。", "person", "郭明錤", "analyst_report"),
 ])
-def test_attribution_a_forecast_of_something_names_its_forecaster(text, kind, name, source):
+def test_attribution_forecasters_and_the_company_as_speakers(text, kind, name, source):
     claim = kuaiclaims.extract_claims(text)[-1]
     assert (claim.speaker.kind, claim.speaker.name, claim.source_type) == (kind, name, source)
 
