@@ -331,7 +331,7 @@ _THE_COMPANY = regex.compile(r"(?:^|(?<=[，,。\s]))(?:该|本)?(?:公司|集�
 
 
 # who forecasts, written without a name: analysts and economists at large, or the body named last (该机构)
-_FORECASTERS = regex.compile(r"(?P<who>分析师|经济学家|策略师|分析人士)(?:们)?(?:普遍|大多|多数|此前|目前|此前)?\s?\Z")
+_FORECASTERS = regex.compile(r"(?P<who>分析师|经济学家|策略师|分析人士)(?:们)?(?:普遍|大多|多数|此前|目前)?\s?\Z")
 _DEFINITE_ORG = regex.compile(r"(?:该|这家|此)(?:机构|公司|银行|行|券商|集团|企业)\s?\Z")
 
 

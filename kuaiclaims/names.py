@@ -923,7 +923,6 @@ def _companies(t: str, lexicon: EntityLexicon, seg: Segmentation, suffix_spans: 
             if p < last_end:
                 continue
             core = None
-            chained = False
             if p == last_end and last_start is not None:
                 if last_legal:
                     continue  # 河南天荣置业有限公司 / 建设: a legal form ends the name
@@ -1223,10 +1222,11 @@ _LIST_ITEM = re.compile(r"[\u4e00-\u9fff]{2,4}")
 
 
 def _short_forms(lexicon: EntityLexicon) -> dict:
-    """Short name -> {type: canonicals} for the lexicon's companies named short name + suffix."""
-    cached = _SHORT_FORMS.get(id(lexicon))
-    if cached is not None and cached[0] is lexicon:
-        return cached[1]
+    """Short name -> {type: canonicals} for the lexicon's companies named short name + suffix
+    (built once per lexicon and kept on it, like the fuzzy-match buckets)."""
+    cached = getattr(lexicon, "_short_forms", None)
+    if cached is not None:
+        return cached
     out: dict = {}
     for entry in lexicon.entries:
         if entry.label != "COMPANY":
@@ -1235,12 +1235,8 @@ def _short_forms(lexicon: EntityLexicon) -> dict:
             for suffix in _SHORT_FORM_SUFFIXES:
                 if name.endswith(suffix) and 2 <= len(name) - len(suffix) <= 3 and _all_han(name, 0, len(name)):
                     out.setdefault(name[:-len(suffix)], {}).setdefault(entry.type, set()).add(entry.canonical)
-    _SHORT_FORMS.clear()
-    _SHORT_FORMS[id(lexicon)] = (lexicon, out)
+    object.__setattr__(lexicon, "_short_forms", out)
     return out
-
-
-_SHORT_FORMS: dict = {}
 
 
 def _short_names_in_lists(t: str, lexicon: EntityLexicon, known: list, seg: Segmentation):
