@@ -200,7 +200,7 @@ def _tables() -> dict:
     table = {s: kind for s, kind in read_tsv("org_suffixes.tsv", 2)}
     suffixes = {s: kind for s, kind in table.items() if kind != "field"}
     fields = frozenset(s for s, kind in table.items() if kind == "field")
-    right = (verbs | cues | set(_TITLES_AFTER)) - {"看来", "分析", "预计", "预测", "预期", "估计", "判断"}
+    right = (verbs | cues | set(_TITLES_AFTER) | {w for w in titles if len(w) >= 2}) - {"看来", "分析", "预计", "预测", "预期", "估计", "判断"}
     common = _common_surnames()
     return {
         "suffix_lasts": frozenset(w[-1] for w in suffixes),
@@ -218,12 +218,16 @@ def _tables() -> dict:
         "suffix_words": frozenset(suffixes),
         "org_stop": frozenset(read_lines("org_stop.txt")) | frozenset(_words("common_words.txt")),
         "common": frozenset(_words("common_words.txt")),
+        # words for a person that no name opens with (高管中, 董事会): titles and anonymous heads
+        "heads": frozenset(titles | set(read_lines("anonymous_heads.txt"))),
         "places": frozenset(_words("places.txt")),
         "translit": frozenset("".join(_words("translit_chars.txt"))),
         # surnames that stand alone as a piece before the given name (张 / 洪峰), but
         # not those that are also everyday words (于, 高, 金, 和, 向 ...)
         "alone": frozenset(common - _WORDY_SURNAMES),
         "common_surnames": common,
+        # where a reporting verb or a person's cue begins, maybe after an adverb (表示, 还发现)
+        "right_cue_re": re.compile(f"(?:{_alt(_ADVERBS_BEFORE_VERB)})?(?:{_alt(right)})"),
         # a transliterated name right before a verb or honorific (马卡罗夫说, 雅各布表示)
         "translit_speaker": _translit_speaker(frozenset("".join(_words("translit_chars.txt"))), right),
     }
@@ -259,6 +263,8 @@ _ADVERBS = frozenset("则已")
 # Function words that want an object after them: one before a verb belongs to the name (韩世同分析)
 _PREPOSITIONS = frozenset("同与和对向从跟")  # not 在: 在 before a verb is progressive (岑韶 / 在接受)
 _ASPECT = frozenset("着了")
+# Characters that follow a noun to place it or make it plural (高管中, 高层们): no name's end after a word
+_PLACE_WORDS = frozenset("中上下里内外们间")
 _NUMERAL = frozenset("0123456789零一二三四五六七八九十百千万亿两几数多余")
 _MEASURES = frozenset("吨星级亿万千百个家位种类件台辆座批层倍大")
 _SEPARATORS = frozenset(" \t:|丨/")
@@ -454,8 +460,9 @@ def _name_at(t: str, s: int, seg: Segmentation, piece_end: Optional[int] = None)
     if size == n:  # the surname alone: the given name is the next piece
         qs, qe = seg.piece(pe)
         if qs == pe and 1 <= qe - qs <= 2 and _all_han(t, qs, qe) and t[qs] not in _FUNC:
-            if qe - qs == 2 and (t[qe - 1] in _FUNC or _right_cue(t, qe - 1, T)):
-                return qe - 1  # 郑 / 岳认 / 为
+            if qe - qs == 2 and ((t[qe - 1] in _FUNC and (t[qe - 1] in _PURE_FUNC or not _closes(t, qe)))
+                                 or _right_cue(t, qe - 1, T)):
+                return qe - 1  # 郑 / 岳认 / 为 (but 记者孙 / 文才）is a name)
             return qe
         return None
     if not (n < size <= n + 3 and _all_han(t, s, pe)):
@@ -467,13 +474,16 @@ def _name_at(t: str, s: int, seg: Segmentation, piece_end: Optional[int] = None)
             return pe - 1  # the surname again, as an address: 孙晶 / 孙女士, 王诚 / 王总
         if t[pe - 1] in _PREPOSITIONS and _right_cue(t, pe, T):
             return pe  # no object follows the preposition: it is the name's (韩世同分析认为)
-        if t[pe - 1] in _FUNC or _right_cue(t, pe - 1, T):
-            return pe - 1  # jieba glued the verb: 陈昊称
+        if (t[pe - 1] in _FUNC and (t[pe - 1] in _PURE_FUNC or not _closes(t, pe))) or _right_cue(t, pe - 1, T):
+            return pe - 1  # jieba glued the verb: 陈昊称 (but 记者吴庆才） is a name)
         if pe < len(t) and t[pe] in _ASPECT and seg.is_boundary(pe + 1):
             return pe - 1  # a verb and its aspect particle: 张博抱 / 着
     if size == n + 1 and pe < len(t):
         # jieba split the given name: 刘以 / 秦 (then the name's end), 李焯 / 桃表示, 石安 / 楠则
         qs, qe = seg.piece(pe)
+        if qe - qs == 1 and _is_han(t[qs]) and t[qs] in _FUNC and t[qe:qe + 2] in _HONORIFICS \
+                and not seg.is_word(t[s:qe]):
+            return qe  # the given name ends in a function character, an honorific follows: 朱有 / 为 / 博士
         if qe - qs == 1 and _is_han(t[qs]) and t[qs] not in _PURE_FUNC and t[qs] not in _ADVERBS and (
                 qe >= len(t) or not _is_han(t[qe]) or t[qe] in _PURE_FUNC or _right_cue(t, qe, T)):
             return qe
@@ -485,9 +495,30 @@ def _name_at(t: str, s: int, seg: Segmentation, piece_end: Optional[int] = None)
     return pe
 
 
+def _closes(t: str, i: int) -> bool:
+    """``i`` ends the text or a bracket closes there: nothing follows for a glued verb to govern."""
+    return i >= len(t) or t[i] in "）)】]"
+
+
+# Honorifics right after a full name (never a verb's object): 朱有为博士, 王小为先生
+_HONORIFICS = frozenset({"先生", "女士", "小姐", "博士"})
+
+
 def _addressed(t: str, i: int) -> bool:
     """An honorific or a title right after ``i`` (t[i - 1] being a surname): 孙女士, 王总."""
     return any(t[i:i + k] in _ADDRESS for k in (2, 1))
+
+
+def _name_ending_at(t: str, p: int, seg: Segmentation) -> Optional[int]:
+    """Start of a Chinese name that ends at the piece boundary ``p`` and that jieba cut into a surname
+    piece and a given name it rarely uses as a word (黄 / 福华, 娄 / 保民), or None."""
+    qs, _ = seg.piece(p - 1)
+    if qs > 0 and p - qs == 2 and _all_han(t, qs, p) and seg.frequency(t[qs:p]) < _RARE_GIVEN:
+        rs, _ = seg.piece(qs - 1)
+        if qs - rs in (1, 2) and _surname_len(t, rs) == qs - rs and t[rs] not in _FUNC \
+                and t[rs] not in _CONJUNCTIONS:
+            return rs
+    return None
 
 
 def _name_before(t: str, p: int, seg: Segmentation) -> Optional[int]:
@@ -533,6 +564,24 @@ def _latin_title_before(t: str, s: int, T: dict) -> bool:
     while i > 0 and s - i < 6 and t[i - 1].isascii() and t[i - 1].isalpha():
         i -= 1
     return t[i:s].upper() in T["titles"]
+
+
+def _speaker_heads(t: str):
+    """``(start, end)`` of each two-to-four-character Han run that is a whole line's head before a
+    colon: the speaker of an interview transcript (``金石开：``, ``【陈云波】：``)."""
+    for colon in "：:":
+        c = t.find(colon)
+        while c >= 0:
+            e = c - 1 if c > 0 and t[c - 1] == "】" else c
+            for k in (2, 3, 4):
+                s = e - k
+                if s < 0 or not _is_han(t[s]):
+                    break
+                before = t[s - 1] if s > 0 else "\n"
+                if (before in "\n。！？!?”\" \t" and e == c) or (before == "【" and e < c):
+                    yield s, e
+                    break
+            c = t.find(colon, c + 1)
 
 
 def _speaker_line(t: str, s: int, e: int) -> bool:
@@ -593,21 +642,25 @@ class _People:
         self.titled: list[int] = []  # where the title of a name found after it begins
 
     def add(self, s: int, e: int, prio: int, *, shape_floor: float = -4.0, n: Optional[int] = None,
-            after_org_ok: bool = True) -> bool:
+            after_org_ok: bool = True, titled: bool = False) -> bool:
         t, seg, T = self.t, self.seg, self.T
         if (s, e) in self.found or e - s < 2 or _not_a_person(t, s, e) or t[s:e] in T["common"]:
             return False
         if s > 0 and t[s - 1].isascii() and t[s - 1].isalpha() and _is_han(t[s]) and not _latin_title_before(t, s, T):
             return False  # glued to Latin letters that are no title: ST海润刚跌破
         n = _surname_len(t, s) if n is None else n
+        if n and e - s >= 3 and t[s:s + 2] in T["heads"]:
+            return False  # 高管中, 董事会: a word for a person, not a surname
         if n:
             given = t[s + n:e]
             if given in _ADDRESS or given in T["titles"] or "某" in given or given in _FUNC:
                 return False
             if not after_org_ok and s > 0 and seg.is_word(t[s - 1:s + 1]):
                 return False  # 现金红利, 真金白银: the surname belongs to the word before
-            if t[s] in _FUNC:
-                shape_floor = max(shape_floor, 2.0)  # 和, 向, 于: more often a function word
+            if t[s] in _FUNC and not (titled and len(given) == 2 and seg.frequency(given) < _RARE_GIVEN):
+                # 和, 向, 于: more often a function word, unless a title stands before a full name whose
+                # given name is no word (副秘书长于秀苏, not 总统曾敦促)
+                shape_floor = max(shape_floor, 2.0)
             if e - s == 2 and seg.frequency(t[s:e]) >= 100:
                 shape_floor = max(shape_floor, 1.5)  # a common word of the dictionary (荣幸, 官方)
             if _shape(t, s, e, n) < shape_floor:
@@ -633,8 +686,10 @@ class _People:
         title = _left_cue(t, s, T)
         if title >= 0:
             # a title's name may hold a shorter lexicon name (副秘书长肖长虹: 长虹)
-            if self.add(s, e, 0 if e - s >= 3 else 2, shape_floor=-4.0, n=n):
+            if self.add(s, e, 0 if e - s >= 3 else 2, shape_floor=-4.0, n=n, titled=True):
                 self.titled.append(title)
+            elif e - s == n + 1 and self._split_given(e) and self.add(s, e + 1, 0, n=n, titled=True):
+                self.titled.append(title)  # jieba split the given name: 总经理王以 / 卓
         elif _right_cue(t, e, T) or _speaker_line(t, s, e):
             self.add(s, e, 2, shape_floor=-3.0, n=n, after_org_ok=False)
         elif not unknown:
@@ -645,10 +700,19 @@ class _People:
                 self.add(s, e, _NO_CUE, shape_floor=1.0, n=n, after_org_ok=False)
         elif e - s - n == 2:
             shape = _shape(t, s, e, n)
+            if n == 1 and t[e - 1] in _PLACE_WORDS and self.seg.frequency(t[s:e - 1]) >= _RARE_GIVEN:
+                return  # a word and a place or plural character: 高管中, 高层们
             if shape >= floor or shape >= floor - 1.5 and _ends_a_phrase(t, e):
                 self.add(s, e, _NO_CUE, shape_floor=floor - 1.5, n=n, after_org_ok=False)
         elif _shape(t, s, e, n) >= 1.0 and (_stands_alone(t, s, e) or _ends_a_phrase(t, e)):
             self.add(s, e, _NO_CUE, shape_floor=1.0, n=n, after_org_ok=False)
+
+
+    def _split_given(self, e: int) -> bool:
+        """The one-character piece at ``e`` may end a given name jieba split off (王以 / 卓)."""
+        t, seg = self.t, self.seg
+        qs, qe = seg.piece(e)
+        return qs == e and qe - qs == 1 and _is_han(t[qs]) and t[qs] not in _FUNC and t[qs] not in _PLACE_END
 
 
 # Names read without a cue rank below the echoes of names found with one (安鲜达 the company).
@@ -710,6 +774,19 @@ def _people(t: str, lexicon: EntityLexicon, seg: Segmentation, titles: list, alo
             if end is not None and not _holds_common_word(t, s, end, seg) and (
                     end - s > 2 or end == len(t) or t[end] not in _NUMERAL):  # 第一部长达约14分钟
                 P.add(s, end, 1, n=0)
+    # a name right before a reporting verb or a person's cue, whatever jieba made of it:
+    # 黄 / 福华 / 介绍, 祝 / 国光 / 还 / 发现, 娄 / 保民 / 表示 (surnames that are also words, rare ones)
+    for m in T["right_cue_re"].finditer(t):
+        p = m.start()
+        if p >= 2 and seg.is_boundary(p) and _is_han(t[p - 1]):
+            s = _name_ending_at(t, p, seg)
+            if s is not None and (s, p) not in P.found and (s + 1, p) not in P.found:
+                P.candidate(s, p, unknown=True)
+    # an interview's speaker: a name alone at a line's start before a colon (金石开：, 【陈云波】：)
+    for s, e in _speaker_heads(t):
+        n = _surname_len(t, s)
+        if n and 1 <= e - s - n <= 2 and (s, e) not in P.found:
+            P.add(s, e, 2, shape_floor=-2.0, n=n, titled=True)
     # a transliterated name before a verb: 马卡罗夫说 (a place or a club that speaks is a lexicon name or
     # follows a place word; the run must be jieba's own pieces, not the end of a longer word)
     for m in T["translit_speaker"].finditer(t):
@@ -931,9 +1008,19 @@ def _companies(t: str, lexicon: EntityLexicon, seg: Segmentation, suffix_spans: 
             elif suffix in _LEGAL_FORMS and last_start is not None and p - last_end <= 4 \
                     and _all_han(t, last_end, p) and not any(c in _FUNC for c in t[last_end:p]):
                 start, core = last_start, last_core  # 凯奕投资咨询 + 管理 + 有限公司
+            elif suffix in _LEGAL_FORMS and _place_in_brackets_before(t, p, places) is not None:
+                # a local registered name: 携程旅游信息技术（上海）有限公司 (the body ends at the bracket)
+                found = _org_body(t, p, seg, stop, places, suffixes, floor=last_end, kind=suffixes[suffix],
+                                  strict=False, lexicon=lexicon, legal_form=True)
+                if found is None:
+                    continue
+                start, core = found
+                if start == last_end and last_start is not None and not last_legal:
+                    start, core = last_start, last_core  # 携程旅游 + 信息技术（上海）有限公司
             else:
                 if not _may_end_a_body(seg.pieces[index - 1] if index else "", seg, T, lexicon,
-                                       suffix in _STRICT_SUFFIX, t[p - 2:p] if p >= 2 else "") \
+                                       suffix in _STRICT_SUFFIX, t[p - 2:p] if p >= 2 else "",
+                                       legal=suffix in _LEGAL_FORMS) \
                         and not (suffix in _HEAD_NOUNS and _after_a_company(t, p, seg, lexicon)):
                     continue
                 found = _org_body(t, p, seg, stop, places, suffixes, floor=last_end, kind=suffixes[suffix],
@@ -992,12 +1079,15 @@ def _after_a_company(t: str, p: int, seg: Segmentation, lexicon: EntityLexicon) 
     return before is not None and before.label == "COMPANY"
 
 
-def _may_end_a_body(w: str, seg: Segmentation, T: dict, lexicon: EntityLexicon, strict: bool, before: str) -> bool:
+def _may_end_a_body(w: str, seg: Segmentation, T: dict, lexicon: EntityLexicon, strict: bool, before: str,
+                    legal: bool = False) -> bool:
     """A quick look at the piece ``w`` before a suffix: can it end a name's body? (most cannot: 发展 / 银行)"""
     if w in T["fields"]:
         return True  # 华东 金融 / 研究院
     if not w or w in T["org_stop"] or w[-1] in _FUNC:
         return False
+    if legal and len(w) >= 2 and _all_han(w, 0, len(w)):
+        return True  # a registered name's last word is often an everyday one: 上海星辰商务 / 有限公司
     if len(w) == 1:
         return before in ("有限", "股份")
     if not _is_han(w[0]) or _is_place(w, T["places"]) or w in T["suffix"] or w in T["fields"] or w in lexicon.by_name:
@@ -1019,8 +1109,19 @@ def _glued_suffix(word: str, suffixes: frozenset) -> int:
     return 0
 
 
+def _place_in_brackets_before(t: str, p: int, places: frozenset) -> Optional[int]:
+    """Where ``（上海）`` opens, if a place in brackets ends right at ``p``."""
+    if p < 4 or t[p - 1] not in "）)":
+        return None
+    for n in (2, 3, 4):
+        o = p - n - 2
+        if o >= 0 and t[o] in "（(" and _is_place(t[o + 1:p - 1], places):
+            return o
+    return None
+
+
 def _org_body(t: str, p: int, seg: Segmentation, stop, places, suffixes, *, floor: int, kind: str,
-              strict: bool, lexicon: EntityLexicon):
+              strict: bool, lexicon: EntityLexicon, legal_form: bool = False):
     """``(start, core)`` of the name whose suffix begins at ``p``, or None.
 
     Read backwards over at most four pieces (eight characters; six pieces and
@@ -1035,8 +1136,8 @@ def _org_body(t: str, p: int, seg: Segmentation, stop, places, suffixes, *, floo
     institution a place can name (``广州商业银行``, ``东京商品交易所``).
     ``core`` is the lexicon company inside the body, if there is one.
     """
-    legal = False
-    if p > floor:
+    legal = legal_form
+    if p > floor and not legal:
         ws, _ = seg.piece(p - 1)
         if t[ws:p] in _LEGAL_HEAD and t[p:p + 2] == "公司":
             p, legal = ws, True  # 股份 / 有限公司, 有限责任 / 公司
@@ -1051,6 +1152,11 @@ def _org_body(t: str, p: int, seg: Segmentation, stop, places, suffixes, *, floo
         if ws < floor:
             break
         w = t[ws:s]
+        if legal and w in "）)" and _place_in_brackets_before(t, s, places) is not None:
+            o = _place_in_brackets_before(t, s, places)  # 鑫视空间（北京）装饰艺术空间有限公司
+            max_chars += s - o
+            s = o
+            continue
         if _LATIN_WORD.fullmatch(w):
             if kind not in ("head", "inst") or (kinds and not legal and lexicon.lookup(w) is None):
                 break

@@ -123,6 +123,24 @@ def test_entities_canonical_name(name, canonical):
     ("其中，核心产品澜舒宁全年销售额达16.8亿元", ("澜舒宁", "PRODUCT")),   # a product word before a new name
     ("云帆科技旗下的云帆云在开发者大会上宣布降价", ("云帆云", "PRODUCT")),
     ("短剧《云端奇缘》上线三天", ("云端奇缘", "PRODUCT")),
+    # people: a title before a surname that is also a function word, a split given name, a name's
+    # last character that is a function word, an honorific, an interview's speaker line, a surname
+    # jieba cut off before a verb, an author before his work
+    ("省餐饮协会副秘书长于建苏告诉记者，外卖占比仍在提升", ("于建苏", "PERSON")),
+    ("财政司司长曾俊华昨日也向传媒表示", ("曾俊华", "PERSON")),
+    ("公司总经理王以卓当场宣读了决定", ("王以卓", "PERSON")),
+    ("（记者孙文才）国家统计局今天公布", ("孙文才", "PERSON")),
+    ("任职于一家券商的朱有为博士告诉记者", ("朱有为", "PERSON")),
+    ("陆海涛：今年的出口形势比预想的好", ("陆海涛", "PERSON")),
+    ("【陈云波】：感谢各位来到现场", ("陈云波", "PERSON")),
+    ("据了解，娄保民表示，今年的订单", ("娄保民", "PERSON")),
+    ("市商会会长黄福华介绍，今年会员企业", ("黄福华", "PERSON")),
+    ("读过高尔基的《童年》的人都知道", ("高尔基", "PERSON")),
+    # companies: a registered name whose last word is an everyday one, a place in brackets inside it
+    ("原告要求被告上海星辰商务有限公司赔偿损失", ("上海星辰商务有限公司", "COMPANY")),
+    ("鑫视空间（北京）装饰艺术空间有限公司总经理表示", ("鑫视空间（北京）装饰艺术空间有限公司", "COMPANY")),
+    ("携程旅游信息技术（上海）有限公司提起诉讼", ("携程旅游信息技术（上海）有限公司", "COMPANY")),
+    ("蓝海数据科技（深圳）有限公司发布公告", ("蓝海数据科技（深圳）有限公司", "COMPANY")),
 ], ids=lambda x: str(x))
 def test_entities_unknown_names_by_rule(text, expected):
     assert expected in _labels(text)
@@ -266,6 +284,12 @@ def test_entities_a_name_found_once_is_found_again():
     ("过上百吨航空燃油的飞行员", "百吨航空"),         # a quantity before a trade word
     ("否则卡组织将重罚收单银行", "收单银行"),
     ("著名周刊漫画杂志宣布休刊", "漫画杂志"),
+    ("在这些高管中，有三人已经离职", "高管中"),          # a word for a person and a place character
+    ("美国总统曾敦促各方保持克制", "曾敦促"),            # a title, then 曾 the adverb
+    ("董事长和公司高管都认为", "和公司"),
+    ("记者：您怎么看今年的市场", "记者"),                # a speaker line that is no name
+    ("原标题：楼市回暖", "原标题"),
+    ("但他表示，公司不会裁员", "但他"),                  # a conjunction is no surname before a verb
 ], ids=lambda x: str(x))
 def test_entities_words_that_are_not_names(text, not_expected):
     assert not_expected not in [t for t, _, _ in _ents(text)]
