@@ -136,6 +136,8 @@ def test_entities_canonical_name(name, canonical):
     ("据了解，娄保民表示，今年的订单", ("娄保民", "PERSON")),
     ("市商会会长黄福华介绍，今年会员企业", ("黄福华", "PERSON")),
     ("读过高尔基的《童年》的人都知道", ("高尔基", "PERSON")),
+    ("据悉，张照新去世前一直在写作", ("张照新", "PERSON")),      # what only a person does
+    ("同事们说，柳而君生前很爱读书", ("柳而君", "PERSON")),
     # companies: a registered name whose last word is an everyday one, a place in brackets inside it
     ("原告要求被告上海星辰商务有限公司赔偿损失", ("上海星辰商务有限公司", "COMPANY")),
     ("鑫视空间（北京）装饰艺术空间有限公司总经理表示", ("鑫视空间（北京）装饰艺术空间有限公司", "COMPANY")),
