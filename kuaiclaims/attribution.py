@@ -26,7 +26,7 @@ from typing import Optional, Sequence
 import regex
 
 from .lexicons import EntityLexicon, read_lines, read_tsv
-from .names import entry_for
+from .names import FILING_BRIEF, entry_for
 from .spans import GrowingSpans, SpanIndex
 from .text import Layout, Segment
 from .types import AUTHOR, Entity, Speaker
@@ -74,7 +74,7 @@ def _tables():
         # the verb alone: whether it reports is decided by _verb_takes_content
         # (words and literals only, so the standard ``re``: it finds the same matches
         # three times faster than ``regex``, skipping ahead to the verbs' first characters)
-        "verb": re.compile(rf"(?P<v>{verb_alt})(?!明|法|服|为|号|作|之)"),
+        "verb": re.compile(rf"(?P<v>{verb_alt})(?!明|法|服|为|号|作|之|师|员|人士)"),  # not 分析师, 分析人士
         # 在他看来, 在清远大学房地产研究所所长贺骁看来: whoever stands between 在 and 看来
         "in_view": regex.compile(r"在(?P<who>[^,，。;；:：“”「」\"\n]{1,30}?)看来"),
         "sources": src,
@@ -480,6 +480,15 @@ def build_frames(text: str, ftext: str, layout: Layout, entities: Sequence[Entit
             elif c.role == "analyst":
                 orgs = [e for e in ctx.entities_in(sent.start, c.start)
                         if e.label == "COMPANY" and ctx.org_type(e) in _ANALYST_KINDS]
+                persons = [e for e in ctx.entities_in(sent.start, c.start) if e.label == "PERSON"]
+                if persons and (not orgs or persons[-1].start > orgs[-1].start) and not any(
+                        f.start >= sent.start and f.start <= c.start < f.end for f in frames[-3:]):
+                    # 分析师郭明錤将出货量预估下调23%: the analyst named before the cue revises
+                    sp, org = _person_speaker(ctx, persons[-1], sent.start)
+                    source = _source_for_person(ctx, persons[-1], sp.title, org)
+                    if source in ("analyst_report", "expert"):
+                        frames.append(Frame(persons[-1].start, sent.end, sp, source, c.text))
+                        continue
                 if not orgs and _ORG_PRONOUN.search(ftext, max(sent.start, c.start - 4), c.start):
                     # 中信证券的看法相对温和。其研报…: 其 is the broker named last in this paragraph
                     orgs = [e for e in ctx.entities_in(para.start, c.start)
@@ -499,6 +508,11 @@ def build_frames(text: str, ftext: str, layout: Layout, entities: Sequence[Entit
         if org.label == "PERSON":
             sp, src = Speaker(kind="person", text=org.text, start=org.start, end=org.end, name=org.canonical), \
                 _source_for_person(ctx, org, None, None)
+        elif FILING_BRIEF.match(ftext, colon + 1) and ctx.org_type(org) in (None, "company"):
+            # 富满微：预计2021年净利…: a flash brief of the company's filing
+            sp = Speaker(kind="document", text=org.text, start=org.start, end=org.end, name=org.canonical,
+                         organization=org.canonical)
+            src = "financial_report"
         else:
             sp = Speaker(kind="organization", text=org.text, start=org.start, end=org.end, name=org.canonical,
                          organization=org.canonical)
@@ -634,6 +648,8 @@ _DATA_CUE_ENDS = regex.compile(r"^(?:根据|据)|的?(?:不完全统计|统计�
 
 
 _BRACKETED = regex.compile(r"[（(][^（()）\n]{0,30}[)）]")
+# a date and a time of day between a filer and its filing: 7月23日晚间发布
+_DATE_WORDS = regex.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日|今日|昨日|日前|近日|晚间|早间|午间|盘后|盘前")
 
 
 def _source_frame(ctx: _Context, c: Cue, clause: Segment, para: Segment, sent: Segment,
@@ -646,7 +662,7 @@ def _source_frame(ctx: _Context, c: Cue, clause: Segment, para: Segment, sent: S
             # 中原环保（证券代码：000544）发布公告称: the filer before a bracket the clause split at
             before = [e for e in ctx.entities_in(sent.start, c.start) if e.label == "COMPANY"]
             gap = ctx.ftext[before[-1].end:c.start] if before else ""
-            if before and _BRACKETED.match(gap) and len(_BRACKETED.sub("", gap).strip()) <= 6:
+            if before and _BRACKETED.match(gap) and len(_DATE_WORDS.sub("", _BRACKETED.sub("", gap)).strip()) <= 6:
                 org = before[-1]
         sp = Speaker(kind="document", text=ctx.text[c.start:c.end], start=c.start, end=c.end,
                      name=org.canonical if org else None, organization=org.canonical if org else None)

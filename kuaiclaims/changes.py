@@ -76,10 +76,12 @@ def classify_change(text: str, start: int, end: int, clause_start: int, clause_e
         if r and unit in ("%", "pp"):
             return ChangeInfo("change", t["rates"][r.group("r")], basis, r.group("r"))
         return ChangeInfo("value", basis=None)
-    m = t["verb_before"].search(left)
+    # the later items of a list after one verb share it: 分别升值4.4%、5.7%和3.6%
+    head = _before_list(left)
+    m = t["verb_before"].search(head)
     if m:
         return ChangeInfo("change", t["verbs"][m.group("v")], basis, m.group("v"))
-    m = t["rate_before"].search(left)
+    m = t["rate_before"].search(head)
     if m:
         return ChangeInfo("change", t["rates"][m.group("r")], basis, m.group("r"))
     m = t["after"].match(text, end, clause_end)
@@ -101,6 +103,22 @@ def classify_change(text: str, start: int, end: int, clause_start: int, clause_e
         if v and not _FIGURE.search(left, v.end()):
             return ChangeInfo("change", t["verbs"][v.group("v")], basis, v.group("v"))
     return ChangeInfo("value")
+
+
+# one earlier item of a list of figures, and its separator: 4.4%、 or 5.7%和 (read right to left)
+_LIST_ITEM = regex.compile(r"[-+]?\d[\d.,]{0,14}\s?[^\d\s、和及与，。；,;:：]{0,6}?\s?[、和及与]\s?\Z", regex.REVERSE)
+_MAX_LIST = 8
+
+
+def _before_list(left: str) -> str:
+    """``left`` without the earlier items of a list of figures that ends it (``升值4.4%、5.7%和`` -> ``升值``)."""
+    head = left
+    for _ in range(_MAX_LIST):
+        m = _LIST_ITEM.search(head)
+        if m is None:
+            break
+        head = head[:m.start()]
+    return head
 
 
 def _basis(text: str, lo: int, hi: int) -> Optional[str]:

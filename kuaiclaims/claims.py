@@ -590,11 +590,17 @@ def _main_subject(subjects: Sequence[Entity]) -> Optional[Entity]:
     return first[best]
 
 
+# Sources whose speaker may be the figure's subject: a company on its own filing
+_OWN_FIGURES = frozenset({"financial_report"})
+
+
 def _subject(subjects, starts, clause, sent, para, pos, frame, ftext, kind) -> Optional[Entity]:
     """Whose figure: the clause's first entity, else the nearest before it in the
     sentence, else in the paragraph. Speakers, enumerations (``小米、Freepik等数千家``)
     and comparators (``是百度研发开支的约一半``) are not subjects."""
-    speaker_span = (frame.speaker.start, frame.speaker.end) if frame and frame.speaker.start is not None else None
+    # (a filer's own figures: 富满微：预计2021年净利… is 富满微's)
+    speaker_span = (frame.speaker.start, frame.speaker.end) if frame and frame.speaker.start is not None \
+        and frame.source_type not in _OWN_FIGURES else None
 
     def ok(e: Entity) -> bool:
         if speaker_span is not None and e.start >= speaker_span[0] and e.end <= speaker_span[1]:

@@ -566,6 +566,11 @@ def _latin_title_before(t: str, s: int, T: dict) -> bool:
     return t[i:s].upper() in T["titles"]
 
 
+# What a company's flash brief says after its name and a colon: 富满微：预计2021年净利…, 天沃科技：筹划…
+FILING_BRIEF = re.compile(r"\s?(?:\d{4}年)?(?:度)?(?:预计|预盈|预亏|预增|预减|扭亏|净利|营收|营业收入|拟|筹划|公告|中标|发布|"
+                          r"业绩|上半年|前三季度|一季度|年报|半年报|股东|控股股东)")
+
+
 def _speaker_heads(t: str):
     """``(start, end)`` of each two-to-four-character Han run that is a whole line's head before a
     colon: the speaker of an interview transcript (``金石开：``, ``【陈云波】：``)."""
@@ -585,8 +590,10 @@ def _speaker_heads(t: str):
 
 
 def _speaker_line(t: str, s: int, e: int) -> bool:
-    """A name that opens a line or sentence and is followed by a colon: ``姜山：`` (an interview)."""
-    return e < len(t) and t[e] in ":：" and (s == 0 or t[s - 1] in "\n。!?”\" \t")
+    """A name that opens a line or sentence and is followed by a colon: ``姜山：`` (an interview),
+    not a company's flash brief (``富满微：预计…``)."""
+    return e < len(t) and t[e] in ":：" and (s == 0 or t[s - 1] in "\n。!?”\" \t") \
+        and not FILING_BRIEF.match(t, e + 1)
 
 
 def _right_cue(t: str, e: int, T: dict, adverb: bool = True) -> bool:
@@ -785,7 +792,7 @@ def _people(t: str, lexicon: EntityLexicon, seg: Segmentation, titles: list, alo
     # an interview's speaker: a name alone at a line's start before a colon (金石开：, 【陈云波】：)
     for s, e in _speaker_heads(t):
         n = _surname_len(t, s)
-        if n and 1 <= e - s - n <= 2 and (s, e) not in P.found:
+        if n and 1 <= e - s - n <= 2 and (s, e) not in P.found and not FILING_BRIEF.match(t, t.find("：", e) + 1):
             P.add(s, e, 2, shape_floor=-2.0, n=n, titled=True)
     # a transliterated name before a verb: 马卡罗夫说 (a place or a club that speaks is a lexicon name or
     # follows a place word; the run must be jieba's own pieces, not the end of a longer word)
@@ -1574,8 +1581,10 @@ def _placed(t: str, known: list, seg: Segmentation, lexicon: EntityLexicon):
 
 
 # A stock code in brackets right after a name: 金新农(002548), 中原环保（证券代码：000544）, 理想汽车(LI.US)
-_STOCK_CODE = re.compile(r"[（(](?:(?:证券|股票)?代码\s?[:：]?\s?)?(?P<code>\d{6}(?:[.，,]\s?(?:SZ|SH|BJ))?|\d{4,5}[.，,]\s?HK"
-                         r"|[A-Z]{1,5}\.(?:US|O|N))(?:[，,]\s?股吧)?[)）]")
+# (the exchange may come first, and a quote after: 兴民智通（SZ 002355，收盘价：5.63元）)
+_STOCK_CODE = re.compile(r"[（(](?:(?:证券|股票)?代码\s?[:：]?\s?)?(?:(?:SZ|SH|BJ|sz|sh)\s?)?"
+                         r"(?P<code>\d{6}(?:[.，,]\s?(?:SZ|SH|BJ))?|\d{4,5}[.，,]\s?HK"
+                         r"|[A-Z]{1,5}\.(?:US|O|N))(?:[，,][^（()）\n]{0,20})?[)）]")
 
 
 def _listed_names(t: str, seg: Segmentation, lexicon: EntityLexicon):
@@ -1595,6 +1604,9 @@ def _listed_names(t: str, seg: Segmentation, lexicon: EntityLexicon):
             if not (_all_han(t, ps, s) or w.isascii() and w.isalnum()) or w[-1] in _FUNC or w[0] in _FUNC \
                     or n >= 2 and w in stop:
                 break
+            if n >= 2 and len(w) == 1 and _is_han(w) and (ps == 0 or not (_is_han(t[ps - 1]) or t[ps - 1].isalnum())):
+                s, n = ps, n + 1
+                break  # one character that opens the clause: 兴 / 民智 / 通
             if n >= 2 and seg.frequency(w) >= _RARE:
                 break  # 维持 / 万洲 / 国际: a common word before the name
             if w[0] in _SEPARATORS or w[0] == "丨":
@@ -1614,15 +1626,18 @@ _ANNOUNCER = re.compile(r"(?:^|(?<=[。\n，,：:；;\s]))(?P<name>[\u4e00-\u9ff
                         r"(?:\d{1,2}月\d{1,2}日)?(?:午间|晚间|早间|盘后|突发|近日|今日|昨日|曾|也|亦)?(?:发布|披露)?"
                         r"公告(?:称|，|,|显示|指出)")
 _NOT_ANNOUNCERS = frozenset("据各一同该此本其这那每")
+# A flash brief's company, alone at a sentence's start before a colon: 。安达维尔：2021年预盈…
+_BRIEF_HEAD = re.compile(r"(?:^|(?<=[。\n；;]))(?P<name>[\u4e00-\u9fffA-Za-z]{2,8}?)[：:]")
 
 
 def _announcers(t: str, seg: Segmentation, lexicon: EntityLexicon):
-    """The name that opens a clause and announces (``上海凤凰公告，``): a listed company."""
-    if "公告" not in t:
-        return
+    """The name that opens a clause and announces (``上海凤凰公告，``), or opens a flash brief of its
+    filing (``安达维尔：2021年预盈…``): a listed company."""
+    heads = [m.span("name") for m in _ANNOUNCER.finditer(t)] if "公告" in t else []
+    if "：" in t or ":" in t:
+        heads += [m.span("name") for m in _BRIEF_HEAD.finditer(t) if FILING_BRIEF.match(t, m.end())]
     suffixes = _tables()["suffix"]
-    for m in _ANNOUNCER.finditer(t):
-        s, e = m.span("name")
+    for s, e in heads:
         name = t[s:e]
         if name[0] in _NOT_ANNOUNCERS or name[-1] in "日月年" or not (seg.is_boundary(s) and seg.is_boundary(e)):
             continue
@@ -1638,7 +1653,8 @@ def _announcers(t: str, seg: Segmentation, lexicon: EntityLexicon):
         while i < e:
             ps, pe = seg.piece(i)
             w = t[ps:pe]
-            if seg.frequency(w) >= _RARE and w not in suffixes and not (ps == s and placed):
+            # (a one-character first piece of a longer name: 安 / 达维尔)
+            if seg.frequency(w) >= _RARE and w not in suffixes and not (ps == s and (placed or pe - ps == 1 < e - s - 1)):
                 common += 1
                 if not placed or common > 1 or w in _tables()["org_stop"] or pe < e \
                         or (in_place and seg.frequency(w) >= _COMMON):

@@ -217,8 +217,8 @@ _ASCII_UNITS = ("GWh", "MWh", "kWh", "GW", "MW", "kW", "GB", "TB", "PB", "MB", "
 _MODEL_RIGHT = regex.compile(r"[A-Za-z]")
 _INDEX_CONTEXT = regex.compile(r"指数|报收|收于|收报|点位|大盘|沪指|深成指|深证成指|创业板指|恒指|恒生|纳指|道指|标普|日经|上证|科创50|沪深300|富时|DAX|斯托克")
 _POINT_VERB = regex.compile(r"(?:上涨|下跌|涨|跌|收于|报收于?|收报|报|收涨|收跌|回落|反弹|拉升|下挫|失守|站上|突破|跌破|升破)\s?\Z")
-_NUMBER_CONTEXT = regex.compile(r"汇率|中间价|兑|指数|市盈率|市净率|PE|PB|ROE|收益率|评分|得分|分值|系数|比率|杠杆率")
-_BARE_NUMBER_LEFT = regex.compile(r"(?:报|收于|收报|升破|跌破|升至|跌至|降至|回升至|为|达|至|在|破|上破|下破)\s?\Z")
+_NUMBER_CONTEXT = regex.compile(r"汇率|中间价|兑|指数|PMI|市盈率|市净率|PE|PB|ROE|收益率|评分|得分|分值|系数|比率|杠杆率")
+_BARE_NUMBER_LEFT = regex.compile(r"(?:报|收于|收报|升破|跌破|升至|跌至|降至|回升至|为|达|至|在|破|上破|下破|触及)\s?\Z")
 _RANK = regex.compile(
     r"(?P<pre>全球|全国|国内|行业|市场|世界|全网)?第(?P<n>[一二三四五六七八九十两]{1,3}|\d{1,3})(?P<big>大)?"
     r"(?=名|位|大|的|和|与|及|或|至|到|[,，。;；、)）”」\s]|$)(?!大股东)"

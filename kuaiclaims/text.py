@@ -96,6 +96,24 @@ MAX_SENTENCE = 2000
 MAX_CLAUSE = 400
 
 
+# A line cut inside a sentence by a hard wrap (发布业绩快报，2017 / 年全年实现营业收入): the line
+# ends with a digit or a comma and the next one opens with what must follow a number
+_WRAP_END = regex.compile(r"[\d，,、：:]\s{0,3}\Z")
+_WRAP_START = regex.compile(r"[\s\u3000]{0,4}[年月日号%％亿万元]")
+
+
+def _join_wrapped(text: str, paragraphs: list[Segment]) -> list[Segment]:
+    """``paragraphs`` with each line a hard wrap cut off joined to the one before it."""
+    out: list[Segment] = []
+    for p in paragraphs:
+        if out and _WRAP_END.search(text, max(out[-1].start, out[-1].end - 3), out[-1].end) \
+                and _WRAP_START.match(text, p.start):
+            out[-1] = Segment(out[-1].start, p.end)
+        else:
+            out.append(p)
+    return out
+
+
 def _pieces(start: int, end: int, size: int) -> Iterator[Segment]:
     """``[start, end)`` cut into consecutive pieces of at most ``size`` characters."""
     for lo in range(start, end, size):
@@ -107,8 +125,8 @@ class Layout:
 
     def __init__(self, text: str):
         self.text = text
-        self.paragraphs: list[Segment] = [
-            Segment(m.start(), m.end()) for m in _LINE.finditer(text) if m.group().strip()]
+        self.paragraphs: list[Segment] = _join_wrapped(text, [
+            Segment(m.start(), m.end()) for m in _LINE.finditer(text) if m.group().strip()])
         self.sentences: list[Segment] = []
         for p in self.paragraphs:
             pos = p.start

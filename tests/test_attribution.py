@@ -277,6 +277,16 @@ def test_attribution_a_time_before_the_speaker_does_not_hide_it():
      "company_statement"),
     ("云帆科技公告，公司预计2021年净亏损39.3亿元。", "document", "云帆科技", "financial_report"),
     ("分析师郭明錤之前预计其生命周期出货量在8,000万部。", "person", "郭明錤", "analyst_report"),
+    # an analyst who revises a forecast or a target price speaks; 分析师 is a title, not the verb 分析
+    ("此外，申港证券分析师刘晓宁将该公司目标价上调至86元。", "person", "刘晓宁", "analyst_report"),
+    ("凯基投顾分析师郭明錤将iPhone出货量预估大幅下调23%。", "person", "郭明錤", "analyst_report"),
+    ("瑞银把2025年铜价预测下调了5%。", "organization", "瑞银", "analyst_report"),
+    # a flash brief of a filing: the company and a colon
+    ("富满微：预计2021年净利4.7亿至4.9亿元。", "document", "富满微", "financial_report"),
+    ("今日要闻。安达维尔：2021年预盈800万至1200万元。", "document", "安达维尔", "financial_report"),
+    # a filer before a bracket with its stock code and quote, a date before the filing
+    ("兴民智通（SZ 002355，收盘价：5.63元）7月23日晚间发布半年度业绩报称，亏损约1.01亿元。", "document",
+     "兴民智通", "financial_report"),
 ])
 def test_attribution_forecasters_and_the_company_as_speakers(text, kind, name, source):
     claim = kuaiclaims.extract_claims(text)[-1]
@@ -319,3 +329,15 @@ def test_attribution_a_filing_does_not_carry_into_a_paragraph_on_another_company
     claims = {(c.value or c.change).text: c for c in kuaiclaims.extract_claims(text)}
     assert claims["2.03亿股"].speaker.name == "科融环境"
     assert claims["1.38亿股"].speaker.name != "科融环境"
+
+
+def test_attribution_a_flash_briefs_company_is_its_figures_subject():
+    text = "北玻股份：2021年预盈4700万至7000万元。南风化工：2021年预盈7.7亿至9.4亿元。"
+    claims = kuaiclaims.extract_claims(text)
+    assert [(c.subject.canonical, c.speaker.name) for c in claims] == [("北玻股份", "北玻股份"), ("南风化工", "南风化工")]
+
+
+def test_attribution_a_filing_reaches_over_a_hard_wrapped_line():
+    text = "　　大华股份1月24日晚间发布业绩快报，2017\n　　年全年实现营业收入188.52亿元，同比增长41.44%。"
+    claim = kuaiclaims.extract_claims(text)[0]
+    assert (claim.speaker.kind, claim.speaker.name, claim.source_type) == ("document", "大华股份", "financial_report")

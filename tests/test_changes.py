@@ -52,3 +52,17 @@ def test_base_figure_before_a_change_verb_stays_a_value():
     roles = [(c.value.text if c.value else None, c.change.text if c.change else None) for c in claims]
     assert ("5.2亿", None) in roles
     assert any(ch == "300万" for _, ch in roles)
+
+
+@pytest.mark.parametrize("text,changes", [
+    ("英镑、欧元和日元分别升值4.4%、5.7%和3.6%。", [4.4, 5.7, 3.6]),
+    ("两家公司净利润分别下降12%和8.5%。", [-12, -8.5]),
+    ("道指日泻1175点。", [-1175]),
+], ids=lambda x: str(x))
+def test_the_later_items_of_a_list_after_one_change_verb_are_changes(text, changes):
+    assert [c.change.value for c in _claims(text) if c.change is not None] == changes
+
+
+def test_a_list_of_values_after_a_copula_stays_values():
+    claims = _claims("两款车型售价分别为19.99万元、23.99万元。")
+    assert [c.change for c in claims] == [None, None]

@@ -246,3 +246,12 @@ def test_a_change_between_two_percentages_is_a_range(text, value, upper):
 def test_a_move_to_a_level_is_no_range():
     got = [m.quantity.text for m in find_quantities("股价从95港元降至65港元")]
     assert got == ["95港元", "65港元"]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("中国制造业PMI小幅反弹至59.7。", 59.7),
+    ("欧元区制造业PMI高达60.3。", 60.3),
+    ("人民币兑美元一度触及6.33的阶段新高。", 6.33),
+], ids=lambda x: str(x))
+def test_a_bare_figure_after_an_index_or_a_rate_is_a_number(text, value):
+    assert [(m.quantity.value, m.quantity.unit) for m in find_quantities(text)] == [(value, "number")]
