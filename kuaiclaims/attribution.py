@@ -243,8 +243,8 @@ def _source_for_person(ctx: _Context, e: Entity, title: Optional[str], org: Opti
         return "analyst_report"
     if role == "official" or org_type == "government" or (org is None and t["state_title"].search(title)):
         return "government"
-    if role in ("economist", "scholar") or t["expert_title"].search(title):
-        return "expert"
+    if role in ("economist", "scholar", "investor") or t["expert_title"].search(title):
+        return "expert"  # (an investor on the market or on others' shares comments: 但斌 on 茅台)
     if org_type in ORG_SOURCE:
         return ORG_SOURCE[org_type]
     if role in ("executive", "founder") or title or org is not None:

@@ -166,7 +166,9 @@ def _patterns():
         # a number core; vague forms first (数千, 几十, 上万, 十几)
         "core": regex.compile(
             r"(?P<vague>(?:数|几|上)(?:十|百|千|万|亿)+|(?:[一二三四五六七八九]?十|百|千)几(?:[十百千万亿]*))"
-            r"|(?P<ar>\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<more>多|余)?(?P<mag>(?:[十百万亿]|千(?!伏|瓦|克|米|帕|赫|卡|焦))*)"
+            # (a space may stand before the magnitude: 25.90 亿, as some portals print figures)
+            r"|(?P<ar>\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<more>多|余)?"
+            r"(?:[ ]?(?P<mag>(?:[十百万亿]|千(?!伏|瓦|克|米|帕|赫|卡|焦))+))?"
             rf"|(?P<cn>[{_CN_CHARS}]+(?:点[{''.join(CN_DIGITS)}]+)?)(?P<cnmore>多|余)?"
         ),
         "unit": regex.compile(rf"[ ]?(?P<more>多|余)?(?P<unit>{_alternation(units)})"),
@@ -196,7 +198,8 @@ _MASKS = regex.compile(
   | [上下]半年 | \d{2}(?:年代|后)                                     # 80后, 90年代
   | (?<![\d.])\d{1,3}\s?周年 | (?<![\d.])\d{2,4}种股票(?:价格)?指数          # 30周年纪念日, 标准普尔500种股票指数: names
   | (?<![\d.])\d{2}\s?年(?=\s?(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s?月|\s?(?:第?[一二三四1-4]季度|[上下]半年|前[一二三]季度|Q[1-4]|H[12])
-        |年?(?:底|初|末)(?!薪|价|线|部|层|蕴|牌|气|盘|仓|步|衷|心|创|级|始|次|期|尾|端))  # 17年12月, 18年一季度, 19年底: a year
+        |年?(?:底|初|末)(?!薪|价|线|部|层|蕴|牌|气|盘|仓|步|衷|心|创|级|始|次|期|尾|端)
+        |\s?(?:整体|全年|业绩|营收|营业|净利|年报|年度)|\s?\d[\d.]{0,8}\s?[亿万]?元)  # 17年12月, 18年一季度, 19年底, 17年整体营业利润, 18年33.58亿元: a year
   | (?:(?<![\d.])\d{1,2}(?:\.\d)?|[一二三五七十两半]{1,2})\s?(?:个月|年|天|周)期(?!间|限|内|末|初|满|望|待|盼)  # 10年期国债: a tenor
   | (?:今年|年内|全年|本年|去年|上年|当年)?(?:前|头)(?:\d{1,2}|[一二三四五六七八九十两]{1,2})\s?个?月(?:份)?   # 前5个月: a period
   | (?:上午|下午|晚上|凌晨|早上|中午|傍晚)\s?\d{1,2}\s?[点时](?:\d{1,2}分|半)?
@@ -213,11 +216,15 @@ _MASKS = regex.compile(
 # Before a number: a Latin letter makes it part of a model name (Veo 2, GPT-4, H20).
 _MODEL_LEFT = regex.compile(r"[A-Za-z][A-Za-z]*[ -]?\Z")
 # After a number: Latin letters that are no unit (4o, 1.5Pro, 5G).
-_ASCII_UNITS = ("GWh", "MWh", "kWh", "GW", "MW", "kW", "GB", "TB", "PB", "MB", "nm", "km", "mAh", "TEU")
+_ASCII_UNITS = ("GWh", "MWh", "kWh", "GW", "MW", "kW", "GB", "TB", "PB", "MB", "nm", "km", "mAh", "TEU", "pct")
 _MODEL_RIGHT = regex.compile(r"[A-Za-z]")
 _INDEX_CONTEXT = regex.compile(r"指数|报收|收于|收报|点位|大盘|沪指|深成指|深证成指|创业板指|恒指|恒生|纳指|道指|标普|日经|上证|科创50|沪深300|富时|DAX|斯托克")
 _POINT_VERB = regex.compile(r"(?:上涨|下跌|涨|跌|收于|报收于?|收报|报|收涨|收跌|回落|反弹|拉升|下挫|失守|站上|突破|跌破|升破)\s?\Z")
 _NUMBER_CONTEXT = regex.compile(r"汇率|中间价|兑|指数|PMI|市盈率|市净率|PE|PB|ROE|收益率|评分|得分|分值|系数|比率|杠杆率")
+# A money word right before a figure with a magnitude and no unit (净利润23.78亿, 营收为3亿)
+_MONEY_BEFORE = regex.compile(r"(?:营收|营业收入|收入|利润|净利|净利润|营业额|销售额|成交额|市值|估值|融资|投资|资产|负债|"
+                              r"现金流|现金|存款|贷款|资产规模|管理规模|基金规模|金额|预算|薪酬|罚款|亏损)(?:总额|总计|合计)?"
+                              r"(?:为|达|达到|约|约为|仅|则为|高达|共|超|超过|近)?\s?\Z")
 _BARE_NUMBER_LEFT = regex.compile(r"(?:报|收于|收报|升破|跌破|升至|跌至|降至|回升至|为|达|至|在|破|上破|下破|触及)\s?\Z")
 _RANK = regex.compile(
     r"(?P<pre>全球|全国|国内|行业|市场|世界|全网)?第(?P<n>[一二三四五六七八九十两]{1,3}|\d{1,3})(?P<big>大)?"
@@ -229,6 +236,8 @@ _TOP = regex.compile(r"(?:前|TOP|Top|top)\s?(?P<n>[一二三四五六七八九�
 _FRACTION = regex.compile(
     rf"(?P<den>(?<![{_CN_CHARS}])[{_CN_CHARS}]+|(?<!\d)\d+)分之(?P<num>[{_CN_CHARS}点]+|\d+(?:\.\d+)?)")
 _HALF = regex.compile(r"一半|半数|过半")
+# first place written as a word after a verb of standing: 位居首位, 排名榜首, 登上榜首
+_FIRST_PLACE = regex.compile(r"(?:位居|位列|排名|排在|居于|名列|登上|登顶|占据|稳居|高居)(?:行业|全国|全球|市场|榜单)?(?P<w>首位|榜首)")
 # 七成, 约六成, 两到三成; not 成为/成本/一成不变 (成 starting a word)
 _TENTHS = regex.compile(r"(?:(?P<lo>[一二两三四五六七八九])(?:到|至|-|~))?(?P<n>[一二两三四五六七八九]|\d)(?:\.(?P<d>\d))?成"
                         r"(?P<more>多)?(?!为|功|本|交|长|立|果|绩|员|熟|型|品|分|就|效|都|批|套|全|因|形|像|色|败|事|真|亲|名|材|不变)")
@@ -413,6 +422,9 @@ def find_quantities(text: str, exclude: Iterable[tuple[int, int]] = (), *,
             continue
         start = m.start("n") - 1  # the 第
         add(Mention(_q(text, start, m.end("big") if m.group("big") else m.end("n"), n, unit="rank"), "rank"))
+    for m in _FIRST_PLACE.finditer(ftext):
+        if not blocked[m.start("w")]:
+            add(Mention(_q(text, m.start("w"), m.end("w"), 1, unit="rank"), "rank"))  # 位居首位, 登上榜首
     for m in _TOP.finditer(ftext):
         if blocked[m.start("n")]:
             continue
@@ -581,6 +593,9 @@ def _read_quantity(text: str, ftext: str, m, blocked: bytearray) -> Optional[Men
             qualifier = qualifier_table()[am.group("q")][0]
     if currency and kind == "count" and (has_mag or info is None):
         unit, kind = currency, "currency"   # 人民币1269亿 written without 元
+    elif kind == "count" and has_mag and info is None and counted is None \
+            and _MONEY_BEFORE.search(ftext, max(0, qstart - 10), qstart):
+        unit, kind = "CNY", "currency"      # 营业利润为25.90亿: a sum of money written without 元
     elif currency and kind == "currency" and unit != currency and "/" not in unit:
         pass  # 人民币…美元: the suffix wins
     pm = _patterns()["post"].match(ftext, end)

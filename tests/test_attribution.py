@@ -341,3 +341,13 @@ def test_attribution_a_filing_reaches_over_a_hard_wrapped_line():
     text = "　　大华股份1月24日晚间发布业绩快报，2017\n　　年全年实现营业收入188.52亿元，同比增长41.44%。"
     claim = kuaiclaims.extract_claims(text)[0]
     assert (claim.speaker.kind, claim.speaker.name, claim.source_type) == ("document", "大华股份", "financial_report")
+
+
+@pytest.mark.parametrize("text,name,source", [
+    ("林琳给出的逻辑是，按2025年估计300亿元的净利润，市盈率不到20倍。", "林琳", "expert"),
+    ("王磊的观点是，今年营收有望增长20%。", "王磊", "expert"),
+    ("但斌的理由是，茅台现在市值1.9万亿元。", "但斌", "expert"),        # an investor comments: expert
+], ids=lambda x: str(x))
+def test_attribution_a_speakers_reasoning_after_shi(text, name, source):
+    claim = kuaiclaims.extract_claims(text)[-1]
+    assert (claim.speaker.name, claim.source_type) == (name, source)

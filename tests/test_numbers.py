@@ -255,3 +255,18 @@ def test_a_move_to_a_level_is_no_range():
 ], ids=lambda x: str(x))
 def test_a_bare_figure_after_an_index_or_a_rate_is_a_number(text, value):
     assert [(m.quantity.value, m.quantity.unit) for m in find_quantities(text)] == [(value, "number")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("全年实现营业利润为 25.90 亿，同比增长", [("25.90 亿", 2590000000, "CNY")]),   # a space, and money without 元
+    ("净利润 23.78 亿元", [("23.78 亿元", 2378000000, "CNY")]),
+    ("用户规模达3亿", [("3亿", 300000000, "count")]),                             # no money word: a count
+    ("毛利率同比提升了3.89pct", [("3.89pct", 3.89, "pp")]),
+    ("累计接待机构数量位居首位", [("首位", 1, "rank")]),
+    ("该应用登上榜首", [("榜首", 1, "rank")]),
+    ("公司17年整体营业利润增速放缓", []),                                          # 17年 is 2017
+    ("维持18年33.58亿元的预期", [("33.58亿元", 3358000000, "CNY")]),
+    ("公司成立17年来首次亏损", [("17年", 17, "year")]),                           # a duration stays one
+], ids=lambda x: str(x))
+def test_portal_spacing_short_years_and_first_place(text, expected):
+    assert [(m.quantity.text, m.quantity.value, m.quantity.unit) for m in find_quantities(text)] == expected
