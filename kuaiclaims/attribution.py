@@ -438,6 +438,10 @@ def build_frames(text: str, ftext: str, layout: Layout, entities: Sequence[Entit
                 end = sent.end
                 if speaker.kind == "organization" and c.text in _RELEASE_VERBS and _CONTENT_FOLLOWS.match(ftext, c.end):
                     end = _paragraph_reach(ctx, para)  # 海关总署公布，…。…。: a release reaches its paragraph
+                elif _CONTENT_FOLLOWS.match(ftext, c.end):
+                    # 韵达还强调，…。…。: speech set off by punctuation goes on to the paragraph's end
+                    # (a later cue in the paragraph opens a frame of its own)
+                    end = para.end
                 q = ctx.quote_index.first_starting_in(c.end, c.end + 3)
                 if q is not None:
                     end = max(end, q.end)
@@ -459,6 +463,8 @@ def build_frames(text: str, ftext: str, layout: Layout, entities: Sequence[Entit
             elif c.role in ("document", "data", "media"):
                 if c.role == "data" and ftext[max(0, c.start - 2):c.start] in ("内部", "官方", "公司"):
                     continue  # 内部评测显示: the company speaks (a statement cue)
+                if c.role == "data" and any(x.role == "document" and x.start <= c.start and x.end >= c.end for x in scues):
+                    continue  # 三季报数据显示: the filing's own data
                 frames.append(_source_frame(ctx, c, clause, para, sent, frames))
             elif c.role == "setting":
                 # 据此前2024年三季度业绩电话会，…: the occasion speaks for the company
@@ -657,7 +663,9 @@ def _source_frame(ctx: _Context, c: Cue, clause: Segment, para: Segment, sent: S
     ents = [e for e in ctx.entities_in(clause.start, c.end)
             if e.label == "COMPANY" or (c.role == "data" and e.label == "PRODUCT" and e.end == c.start)]
     if c.role == "document":
-        org = ents[-1] if ents else None
+        # (an outlet reads filings, it files none: 北京商报记者查阅过往季报发现)
+        filers = [e for e in ents if ctx.org_type(e) != "media"]
+        org = filers[-1] if filers else None
         if org is None:
             # 中原环保（证券代码：000544）发布公告称: the filer before a bracket the clause split at
             before = [e for e in ctx.entities_in(sent.start, c.start) if e.label == "COMPANY"]

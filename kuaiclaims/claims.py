@@ -212,7 +212,7 @@ def assemble_claims(text: str, ftext: str, layout: Layout, roled: Sequence[Roled
             frame = None   # a market line inside a filing paragraph: prices are market data
         if frame is not None:
             # a filing that names no one (公告显示，…) is the filer named last (中原环保发布公告称 … 公告显示)
-            company = _company_of(subject, lexicon)
+            company = _glued_company(subject, subjects, subject_starts) or _company_of(subject, lexicon)
             if company is None and frame.speaker.kind == "document":
                 k = bisect.bisect_left(filer_starts, frame.start) - 1
                 company = filers[k][1] if k >= 0 else None
@@ -655,6 +655,16 @@ def _period(periods, starts, sent, pos, para_i, last_period) -> Optional[str]:
     if i >= 0 and periods[i].start >= sent.start:
         return periods[i].resolved
     return last_period.get(para_i)
+
+
+def _glued_company(subject: Optional[Entity], subjects: Sequence[Entity], starts: list[int]) -> Optional[str]:
+    """The company written right before a product, as its owner here (天弘 + 余额宝: 天弘's fund)."""
+    if subject is None or subject.label != "PRODUCT":
+        return None
+    k = bisect.bisect_left(starts, subject.start) - 1
+    if k >= 0 and subjects[k].label == "COMPANY" and subjects[k].end == subject.start:
+        return subjects[k].canonical
+    return None
 
 
 def _company_of(subject: Optional[Entity], lexicon: EntityLexicon) -> Optional[str]:

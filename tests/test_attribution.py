@@ -351,3 +351,23 @@ def test_attribution_a_filing_reaches_over_a_hard_wrapped_line():
 def test_attribution_a_speakers_reasoning_after_shi(text, name, source):
     claim = kuaiclaims.extract_claims(text)[-1]
     assert (claim.speaker.name, claim.source_type) == (name, source)
+
+
+def test_attribution_speech_set_off_by_punctuation_reaches_the_paragraphs_end():
+    text = ("此外，韵达还强调，违规网点一经核实，处以5000元罚款。对代理其他品牌业务的行为，处以1000元/票处罚。\n"
+            "全国快递平均单价为10.19元。")
+    claims = kuaiclaims.extract_claims(text)
+    assert [(c.speaker.name, c.source_type) for c in claims] == [
+        ("韵达股份", "company_statement"), ("韵达股份", "company_statement"), (None, "journalist")]
+
+
+def test_attribution_a_filings_own_data_and_a_reporter_reading_filings():
+    text = "三季报数据显示，天弘余额宝三季度末的规模为1.19万亿元。同时，北京商报记者查阅过往季报发现，一季度末规模较去年末增长15.08%。"
+    claims = kuaiclaims.extract_claims(text)
+    assert [(c.speaker.kind, c.speaker.name, c.source_type) for c in claims] == [
+        ("document", "天弘基金", "financial_report"), ("document", "天弘基金", "financial_report")]
+
+
+def test_attribution_materials_a_company_provides():
+    claim = kuaiclaims.extract_claims("另据极兔方面所提供资料，截至6月，极兔在全国拥有1043台长途运输车辆。")[0]
+    assert (claim.speaker.kind, claim.source_type) == ("organization", "company_statement")
