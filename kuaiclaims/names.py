@@ -328,7 +328,22 @@ def find_entities(text: str, lexicon: EntityLexicon, *, discover: bool = True,
         taken[s:e] = b"\x01" * (e - s)
         out.append(Entity(text=text[s:e], start=s, end=e, label=label, canonical=canonical))
     out.sort(key=lambda x: x.start)
-    return out
+    return _without_descriptors(text, out)
+
+
+_INDEX_AFTER = re.compile(r"\s?(?:\d{2,4}\s?)?[\u4e00-\u9fff]{0,4}?(?:指数|综指)(?!公司|有限|股份|编制|发布|显示)"
+                          r"|\s?\d{3}(?:、|和|与|及)")
+
+
+def _without_descriptors(text: str, ents: list[Entity]) -> list[Entity]:
+    """Drop a company word that only describes the Latin name right after it (英国奢侈品电商Farfetch)."""
+    drop = {i for i in range(len(ents) - 1)
+            if ents[i].label == "COMPANY" and ents[i].end == ents[i + 1].start and ents[i + 1].label == "COMPANY"
+            and text[ents[i + 1].start].isascii() and text[ents[i].start:ents[i].end].endswith(_ORG_BEFORE_LATIN)}
+    # an index named after its publisher or exchange (标普500指数, 日经225指数, CBOE波动指数): no one speaks
+    drop |= {i for i, e in enumerate(ents) if e.label == "COMPANY" and _INDEX_AFTER.match(text, e.end)
+             and not (i + 1 < len(ents) and ents[i + 1].start < e.end + 8 and ents[i + 1].label == "COMPANY")}
+    return [e for i, e in enumerate(ents) if i not in drop] if drop else ents
 
 
 _SPLIT_CACHE: dict = {}
@@ -973,6 +988,9 @@ _LEGAL_FORMS = frozenset({"有限责任公司", "股份有限公司", "有限公
 _GLUED_BEFORE = _FUNC | frozenset("据家企")
 # words of jieba's dictionary made of a suffix and a title: 江海 / 银行行长 / 程立新 (the suffix's length)
 _SUFFIX_COMPOUNDS = {"银行行长": 2, "公司总裁": 2}
+# suffixes that are also verbs, and what follows the verb: 阿里巴巴投资Farfetch, 腾讯控股了两家公司
+_VERB_SUFFIXES = frozenset({"投资", "控股", "入股"})
+_OBJECT_AFTER = re.compile(r"\s?(?:[A-Za-z0-9]|了|约|近|超|逾|总额|金额|额度|于|该|这|旗下|其)")
 # the head nouns a company's name is written with (EA公司, 携程商务公司)
 _HEAD_NOUNS = frozenset({"公司", "集团"})
 
@@ -1040,6 +1058,8 @@ def _companies(t: str, lexicon: EntityLexicon, seg: Segmentation, suffix_spans: 
         if spot[2] < 0 and _SUFFIX_AFTER_STOP.match(t, q):
             continue
         kind = suffixes[suffix]
+        if suffix in _VERB_SUFFIXES and _OBJECT_AFTER.match(t, q):
+            continue  # 阿里巴巴投资Farfetch, 腾讯投资1.25亿美元: the verb, not a name's end
         name = t[start:q]
         known = lexicon.lookup(name)
         if known is not None:
@@ -1260,7 +1280,8 @@ def _latin_start(t: str, end: int) -> int:
 # a Latin name (up to four words): Kestrel Robotics, OpenAI, HDS
 _LATIN_RUN = re.compile(r"[A-Z](?<![A-Za-z0-9&.+\-][A-Z])[A-Za-z0-9&.+\-]*(?: [A-Z][A-Za-z0-9&.+\-]*){0,3}(?![A-Za-z])")
 # before it, a word for a company: 初创公司Kestrel Robotics, 减速器厂商HDS
-_ORG_BEFORE_LATIN = ("公司", "企业", "厂商", "集团", "机构", "品牌", "供应商", "制造商", "开发商", "运营商", "平台")
+_ORG_BEFORE_LATIN = ("公司", "企业", "厂商", "集团", "机构", "品牌", "供应商", "制造商", "开发商", "运营商", "平台",
+                     "电商", "巨头", "零售商", "服务商", "车企", "药企", "券商", "投行", "独角兽")
 # after it, what a company does or has: OpenAI宣布, Maxis负责人, SCEA市场总监
 _ORG_AFTER_LATIN = re.compile(
     r"旗下|宣布|推出|发布|收购|公布|官方|方面|股价|市值|财报|首席|董事长|总裁|副总裁|CEO|负责人|创始人|发言人|"
@@ -1283,8 +1304,9 @@ def _latin_companies(t: str, lexicon: EntityLexicon):
             after = True
         else:
             continue
-        if e - s < 2 or (after and e - s <= 3 and t[s:e].isupper()) or t[s:e].lower() in _generic_latin():
-            continue  # AI, VR, IPO: a word, not a name
+        if e - s < 2 or (after and e - s <= 3 and t[s:e].isupper()) or t[s:e].lower() in _generic_latin() \
+                or t[s:e].upper() in _tables()["titles"]:
+            continue  # AI, VR, IPO: a word, not a name; CEO, CFO: a title
         if not after and t[e - 1].isdigit():
             continue  # …公司DOTA2项目: a product's name ends in its number
         known = lexicon.lookup(t[s:e])

@@ -136,6 +136,8 @@ def test_entities_canonical_name(name, canonical):
     ("据了解，娄保民表示，今年的订单", ("娄保民", "PERSON")),
     ("市商会会长黄福华介绍，今年会员企业", ("黄福华", "PERSON")),
     ("读过高尔基的《童年》的人都知道", ("高尔基", "PERSON")),
+    ("标普将美国主权信用评级下调", ("标普", "COMPANY")),       # the agency, not its index
+    ("Facebook宣布第三季度营收增长22%", ("Facebook", "COMPANY")),
     ("据悉，张照新去世前一直在写作", ("张照新", "PERSON")),      # what only a person does
     ("同事们说，柳而君生前很爱读书", ("柳而君", "PERSON")),
     # companies: a registered name whose last word is an everyday one, a place in brackets inside it
@@ -143,6 +145,12 @@ def test_entities_canonical_name(name, canonical):
     ("鑫视空间（北京）装饰艺术空间有限公司总经理表示", ("鑫视空间（北京）装饰艺术空间有限公司", "COMPANY")),
     ("携程旅游信息技术（上海）有限公司提起诉讼", ("携程旅游信息技术（上海）有限公司", "COMPANY")),
     ("蓝海数据科技（深圳）有限公司发布公告", ("蓝海数据科技（深圳）有限公司", "COMPANY")),
+    # a Latin name after a word that describes it (the describing word is no name)
+    ("瑞典免税巨头Dufry持有该公司6.1%的股份", ("Dufry", "COMPANY")),
+    ("英国奢侈品电商Farfetch的股价大涨", ("Farfetch", "COMPANY")),
+    # a flash brief's company, and a name before a stock code with its exchange and a quote
+    ("今日要闻。安达维尔：2021年预盈800万至1200万元。", ("安达维尔", "COMPANY")),
+    ("每经AI快讯，兴民智通（SZ 002355，收盘价：5.63元）发布公告称", ("兴民智通", "COMPANY")),
 ], ids=lambda x: str(x))
 def test_entities_unknown_names_by_rule(text, expected):
     assert expected in _labels(text)
@@ -292,9 +300,17 @@ def test_entities_a_name_found_once_is_found_again():
     ("记者：您怎么看今年的市场", "记者"),                # a speaker line that is no name
     ("原标题：楼市回暖", "原标题"),
     ("但他表示，公司不会裁员", "但他"),                  # a conjunction is no surname before a verb
+    ("英国奢侈品电商Farfetch的股价大涨", "英国奢侈品电商"),  # a description of the name after it
+    ("传阿里巴巴投资Farfetch近3亿美元", "阿里巴巴投资"),      # 投资 the verb
+    ("腾讯和阿里巴巴分别对该公司投资1.25亿美元", "该公司投资"),
+    ("阿里巴巴集团CEO张勇表示", "CEO"),                    # a title, not a company
+    ("标普500指数收跌113.1点", "标普"),                    # an index, named after its publisher
+    ("日经225指数开盘跌1.83%", "日经"),
+    ("衡量恐慌程度的CBOE波动指数大涨", "CBOE"),
+    ("富满微：预计2021年净利4.7亿至4.9亿元", "富满微 PERSON"),
 ], ids=lambda x: str(x))
 def test_entities_words_that_are_not_names(text, not_expected):
-    assert not_expected not in [t for t, _, _ in _ents(text)]
+    assert not_expected not in [t for t, _, _ in _ents(text)] + [f"{t} {label}" for t, label, _ in _ents(text)]
 
 
 def test_entities_offsets_are_exact():
