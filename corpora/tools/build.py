@@ -23,7 +23,11 @@ occurs there more than once. Optional keys and their defaults: ``upper``
 occurrence of the surface is tagged, longest surfaces first, without overlap.
 
 Usage: ``python corpora/tools/build.py`` writes ``corpora/dev.jsonl`` and
-``corpora/test.jsonl`` and then validates them.
+``corpora/test.jsonl`` and then validates them. The ``real`` split annotates
+real articles from ``../shared/data/news/real-articles.jsonl``: only its
+annotations live here (``src/real/<id>.ann.json``); it is built, with the
+texts, into ``bench/out/real.jsonl`` (ignored by git) when the shared file is
+present, and skipped otherwise.
 """
 from __future__ import annotations
 
@@ -34,6 +38,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SPLITS = ("dev", "test")
+# the real articles the ``real`` split annotates, and where that split is built (never committed)
+REAL_NEWS = ROOT.parent.parent / "shared" / "data" / "news" / "real-articles.jsonl"
+REAL_OUT = ROOT.parent / "bench" / "out" / "real.jsonl"
 
 _QUANTITY_KEYS = {
     "anchor", "q", "nth", "value", "unit", "upper", "qualifier", "role", "metric",
@@ -104,6 +111,28 @@ def build_article(txt_path: Path) -> dict:
     ann = json.loads(ann_path.read_text(encoding="utf-8"))
     if ann["id"] != txt_path.stem:
         raise AnnotationError(f"{ann_path}: id {ann['id']!r} differs from file name")
+    return build_from(text, ann, ann_path)
+
+
+def build_real(news: Path = REAL_NEWS) -> list[dict]:
+    """The ``real`` split: annotations in ``src/real/``, texts read from the shared news file by id
+    (real articles are never copied into the repository)."""
+    texts = {}
+    with news.open(encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                row = json.loads(line)
+                texts[row["id"]] = row["text"]
+    rows = []
+    for ann_path in sorted((ROOT / "src" / "real").glob("*.ann.json")):
+        ann = json.loads(ann_path.read_text(encoding="utf-8"))
+        if ann["id"] not in texts:
+            raise AnnotationError(f"{ann_path}: no article {ann['id']!r} in {news}")
+        rows.append(build_from(texts[ann["id"]], ann, ann_path))
+    return rows
+
+
+def build_from(text: str, ann: dict, ann_path: Path) -> dict:
     quantities = []
     for q in ann["quantities"]:
         try:
@@ -128,14 +157,18 @@ def main() -> int:
     from validate import validate_rows  # noqa: E402  (sibling script)
 
     failed = False
-    for split in SPLITS:
+    splits = list(SPLITS) + (["real"] if REAL_NEWS.exists() else [])
+    if not REAL_NEWS.exists():
+        print(f"real: skipped ({REAL_NEWS} is not here)")
+    for split in splits:
         try:
-            rows = build_split(split)
+            rows = build_real() if split == "real" else build_split(split)
         except AnnotationError as exc:
             print(f"{split}: {exc}")
             failed = True
             continue
-        out = ROOT / f"{split}.jsonl"
+        out = REAL_OUT if split == "real" else ROOT / f"{split}.jsonl"
+        out.parent.mkdir(parents=True, exist_ok=True)
         with out.open("w", encoding="utf-8", newline="\n") as f:
             for r in rows:
                 f.write(json.dumps(r, ensure_ascii=False) + "\n")
