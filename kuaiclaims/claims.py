@@ -207,9 +207,10 @@ def assemble_claims(text: str, ftext: str, layout: Layout, roled: Sequence[Roled
             last_period[para_i] = period
 
         speaker, source, cue = AUTHOR, "journalist", None
-        if frame is not None and frame.start < sent.start and frame.speaker.kind == "document" \
-                and _PRICE_LINE.search(ftext, sent.start, sent.end):
-            frame = None   # a market line inside a filing paragraph: prices are market data
+        if frame is not None and frame.start < sent.start and (
+                _PRICE_LINE.search(ftext, sent.start, sent.end) if frame.speaker.kind == "document" else
+                market_cue_in(ftext, max(sent.start, first.start - _MARKET_REACH), min(sent.end, last.end + 6))):
+            frame = None   # a market line after a filing or someone's words: prices are market data
         if frame is not None:
             # a filing that names no one (公告显示，…) is the filer named last (中原环保发布公告称 … 公告显示)
             company = _glued_company(subject, subjects, subject_starts) or _company_of(subject, lexicon)

@@ -371,3 +371,9 @@ def test_attribution_a_filings_own_data_and_a_reporter_reading_filings():
 def test_attribution_materials_a_company_provides():
     claim = kuaiclaims.extract_claims("另据极兔方面所提供资料，截至6月，极兔在全国拥有1043台长途运输车辆。")[0]
     assert (claim.speaker.kind, claim.source_type) == ("organization", "company_statement")
+
+
+def test_attribution_a_market_line_after_someones_words_is_market_data():
+    text = "桑德斯表示，总统的经济政策是成功的。道指尾盘一度暴跌近1600点，收跌1175点。"
+    claims = kuaiclaims.extract_claims(text)
+    assert [(c.speaker.kind, c.source_type) for c in claims] == [("author", "market_data")] * len(claims)
