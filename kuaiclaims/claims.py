@@ -255,6 +255,7 @@ def distribute_respectively(ftext: str, layout: Layout, claims: list[Claim],
     """``vivo和苹果分别以1080万台和980万台位列第四和第五``: the n coordinated subjects before
     ``分别`` own the n figures after it, in order."""
     out = list(claims)
+    last_run: tuple = (None, [])   # the subjects an earlier 分别 of the same sentence distributed
     for m in _RESPECTIVELY.finditer(ftext):
         sent = layout.sentence(m.start())
         # the figures of the clause 分别 opens (…分别升值4.4%、5.7%和3.6%，俄罗斯卢布升值3.7%: not the last)
@@ -265,7 +266,10 @@ def distribute_respectively(ftext: str, layout: Layout, claims: list[Claim],
             continue
         names = [e for e in subjects if sent.start <= e.start and e.end <= m.start()]
         run = _coordinated_run(ftext, [(e.start, e.end, e) for e in names], m.start())
+        if len(run) < 2 and last_run[0] == sent.start and len(last_run[1]) == len(idx):
+            run = last_run[1]   # 顺丰、韵达分别完成件量7.3、14.6亿件，同比增速分别为60.4%、64.9%
         if len(run) >= 2:
+            last_run = (sent.start, run)
             for group in _figure_series(out, idx, len(run)):
                 for i, e in zip(group, run):
                     out[i] = replace(out[i], subject=e)
@@ -366,6 +370,8 @@ def _pairs_with(ftext: str, layout: Layout, group: list[RoledQuantity], rq: Role
     between = ftext[pq.end:q.start]
     if _DIGIT.search(between):
         return False
+    if ftext.startswith(_LIST_MARKS, q.end) or ftext.endswith(_LIST_MARKS, 0, pq.start):
+        return False  # 7.3、…、12.2亿件，同比增速分别为60.4%、…: two lists, item by item, not one figure
     # 同比增长11.8%至人民币1269亿元 / 上涨3亿至2447亿港元
     if prev.info.role == "change" and _TO_LEVEL.fullmatch(between):
         return True
@@ -378,6 +384,7 @@ def _pairs_with(ftext: str, layout: Layout, group: list[RoledQuantity], rq: Role
     return False
 
 
+_LIST_MARKS = ("、",)
 _RATE_WORDS = ("增速", "增幅", "涨幅", "跌幅", "降幅", "增长率", "同比增速", "环比增速")
 
 

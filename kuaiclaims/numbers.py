@@ -450,8 +450,40 @@ def find_quantities(text: str, exclude: Iterable[tuple[int, int]] = (), *,
         if mention is not None:
             add(mention)
             pos = max(pos, mention.quantity.end)
+    for mention in list(found):
+        for item in _list_items_before(text, ftext, mention, blocked, taken):
+            add(item)
     found.sort(key=lambda mm: mm.quantity.start)
     return found
+
+
+# A bare figure and a list separator right before another figure (7.3、14.6、8.6、12.2亿件), read right to left
+_BARE_ITEM = regex.compile(r"(?<![\d.,])(?P<n>\d+(?:\.\d+)?)\s?[、和及与]\s?\Z", regex.REVERSE)
+_LEAD_DIGITS = regex.compile(r"\d+(?:\.\d+)?")
+_MAX_ITEMS = 12
+
+
+def _list_items_before(text: str, ftext: str, mention: Mention, blocked, taken) -> list[Mention]:
+    """The bare figures listed before ``mention`` that share its unit and magnitude:
+    ``营收分别为1.2、3.4和5.6亿元`` -> 1.2亿元, 3.4亿元."""
+    q = mention.quantity
+    lead = _LEAD_DIGITS.match(ftext, q.start)
+    if lead is None or q.value is None or q.upper is not None or mention.kind in ("rank", "number"):
+        return []
+    base = Decimal(lead.group())
+    if base == 0:
+        return []
+    scale = Decimal(str(q.value)) / base
+    out, pos = [], q.start
+    for _ in range(_MAX_ITEMS):
+        m = _BARE_ITEM.search(ftext, max(0, pos - 24), pos)
+        if m is None or blocked[m.start("n")] or any(taken[m.start("n"):m.end("n")]):
+            break
+        n = Decimal(m.group("n"))
+        out.append(Mention(_q(text, m.start("n"), m.end("n"), n * scale, unit=q.unit, counted=q.counted),
+                           mention.kind, mention.has_magnitude))
+        pos = m.start("n")
+    return out
 
 
 # 不到腾讯的五分之一: the qualifier stands before ``X的``

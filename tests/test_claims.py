@@ -192,3 +192,11 @@ def test_a_channel_is_no_subject():
     text = "星河汽车在官方微博上表示，截至5月底其自建超充站已超过1200座。"
     (claim,) = kuaiclaims.extract_claims(text)
     assert claim.subject is None or claim.subject.canonical != "微博"
+
+
+def test_two_lists_after_two_fenbie_go_item_by_item():
+    text = "顺丰、韵达、申通、圆通分别完成件量7.3、14.6、8.6、12.2亿件，同比增速分别为60.4%、64.9%、18.6%、50.2%。"
+    claims = kuaiclaims.extract_claims(text)
+    assert [(c.subject.canonical, (c.value or c.change).text) for c in claims] == [
+        ("顺丰控股", "7.3"), ("韵达股份", "14.6"), ("申通快递", "8.6"), ("圆通速递", "12.2亿件"),
+        ("顺丰控股", "60.4%"), ("韵达股份", "64.9%"), ("申通快递", "18.6%"), ("圆通速递", "50.2%")]

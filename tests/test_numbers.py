@@ -270,3 +270,14 @@ def test_a_bare_figure_after_an_index_or_a_rate_is_a_number(text, value):
 ], ids=lambda x: str(x))
 def test_portal_spacing_short_years_and_first_place(text, expected):
     assert [(m.quantity.text, m.quantity.value, m.quantity.unit) for m in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("公司营收分别为1.2、3.4和5.6亿元", [(120000000, "CNY"), (340000000, "CNY"), (560000000, "CNY")]),
+    ("四家公司分别完成件量7.3、14.6、8.6、12.2亿件", [(730000000, "count"), (1460000000, "count"),
+                                                 (860000000, "count"), (1220000000, "count")]),
+    ("两项指标分别下降3和5%", [(3, "%"), (5, "%")]),
+    ("2019、2020年营收", []),                                   # years stay years
+], ids=lambda x: str(x))
+def test_bare_figures_of_a_list_share_the_unit_of_its_last(text, expected):
+    assert [(m.quantity.value, m.quantity.unit) for m in find_quantities(text)] == expected
