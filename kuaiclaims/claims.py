@@ -86,12 +86,13 @@ def find_metric(ftext: str, lo: int, hi: int, blocked: "SpanIndex | Sequence[tup
     modifiers (``经调整``) up to an entity or a period (the ``blocked``
     spans) or a function word.
     """
+    blocked = SpanIndex.of(blocked)
     m = None
-    for m in _metric_pattern().finditer(ftext, lo, hi):
-        pass
+    for h in _metric_pattern().finditer(ftext, lo, hi):
+        if not blocked.covers(h.start()):
+            m = h   # (not a head inside a name: 中国东方资产等149家机构)
     if m is None:
         return None
-    blocked = SpanIndex.of(blocked)
     start = m.start()
     while start > lo:
         ch = ftext[start - 1]

@@ -200,3 +200,11 @@ def test_two_lists_after_two_fenbie_go_item_by_item():
     assert [(c.subject.canonical, (c.value or c.change).text) for c in claims] == [
         ("顺丰控股", "7.3"), ("韵达股份", "14.6"), ("申通快递", "8.6"), ("圆通速递", "12.2亿件"),
         ("顺丰控股", "60.4%"), ("韵达股份", "64.9%"), ("申通快递", "18.6%"), ("圆通速递", "50.2%")]
+
+
+@pytest.mark.parametrize("text,metric", [
+    ("南方基金、东方资产等149家机构来访。", "机构"),                     # no head inside a name (东方资产)
+    ("天弘余额宝的7日年化收益率为1.7%、每万份收益为0.47元。", "万份收益"),   # 每万份 is no number
+], ids=lambda x: str(x))
+def test_metric_heads_inside_names_and_per_units(text, metric):
+    assert kuaiclaims.extract_claims(text)[-1].metric == metric
