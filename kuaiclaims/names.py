@@ -227,7 +227,9 @@ def _tables() -> dict:
         "alone": frozenset(common - _WORDY_SURNAMES),
         "common_surnames": common,
         # where a reporting verb or a person's cue begins, maybe after an adverb (表示, 还发现)
-        "right_cue_re": re.compile(f"(?:{_alt(_ADVERBS_BEFORE_VERB)})?(?:{_alt(right)})"),
+        # (the lookahead on the first characters lets ``re`` skip most positions at C speed)
+        "right_cue_re": re.compile(f"(?=[{re.escape(''.join(sorted({w[0] for w in right} | _ADVERB_FIRSTS)))}])"
+                                   f"(?:{_alt(_ADVERBS_BEFORE_VERB)})?(?:{_alt(right)})"),
         # a transliterated name right before a verb or honorific (马卡罗夫说, 雅各布表示)
         "translit_speaker": _translit_speaker(frozenset("".join(_words("translit_chars.txt"))), right),
     }

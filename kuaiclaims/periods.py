@@ -11,7 +11,9 @@ import regex
 _CN_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
            "十一": 11, "十二": 12}
 _Q = r"(?:第?[一二三四1-4]季度|[一二三四1-4]季|Q[1-4]|[上下]半年|前三季度|前[二两三]季度|全年|年初|年末|年底|年中)"
-_M = r"(?:(?<![\dA-Za-z])(?:1[0-2]|0?[1-9])|十[一二]?|[一二三四五六七八九])月(?:份)?(?:\d{1,2}[日号])?(?:末|底|初)?"
+_M = r"(?:\d{1,2}|十[一二]?|[一二三四五六七八九])月(?:份)?(?:\d{1,2}[日号])?(?:末|底|初)?"
+# (checked after the match: a nested alternation in PERIOD would cost it regex's fast scan)
+_NO_MONTH = regex.compile(r"(?:0|1[3-9]|[2-9]\d)月")
 PERIOD = regex.compile(
     rf"""
     (?P<until>截至|截止|截止到|截至到)?
@@ -54,6 +56,9 @@ def find_periods(text: str, published: Optional[_dt.date] = None) -> list[Period
     out = []
     last_year: Optional[int] = None
     for m in PERIOD.finditer(text):
+        if m.group("bm") and ((m.start() > 0 and text[m.start() - 1].isascii() and text[m.start() - 1].isalnum())
+                              or _NO_MONTH.match(m.group("bm"))):
+            continue  # H100月租金, A13月, 13月: a model's number, not a month
         surface = m.group()
         until = m.group("until") or ""
         if m.group("year"):
