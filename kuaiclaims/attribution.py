@@ -317,6 +317,12 @@ def _find_speaker(ctx: _Context, lo: int, hi: int, history: list[Frame]) -> Opti
         sp = Speaker(kind="organization", text=org.text, start=org.start, end=org.end,
                      name=org.canonical, organization=org.canonical)
         return sp, ORG_SOURCE.get(otype or "", "company_statement")
+    prods = [e for e in ents if e.label == "PRODUCT"]
+    if prods and not ctx.ftext[prods[-1].end:hi].strip(" 也还则同时此前"):
+        # 抖音公布…: an app that announces speaks for its company, under its own name
+        p = prods[-1]
+        return Speaker(kind="organization", text=p.text, start=p.start, end=p.end, name=p.canonical,
+                       organization=p.canonical), "company_statement"
     dm = _THE_COMPANY.search(region)
     if dm is not None:
         # 公司表示, 该公司预计: the company the figure is about speaks (named from the claim's subject)
@@ -575,7 +581,7 @@ def _verb_takes_content(ftext: str, c: Cue, ctx: "_Context") -> bool:
         i = sm.start()
         while i > 0 and ftext[i - 1] in _GLUE:
             i -= 1
-    if any(e.end == i and e.label in ("PERSON", "COMPANY") for e in ctx.entities_in(max(0, i - 30), i)):
+    if any(e.end == i and e.label in ("PERSON", "COMPANY", "PRODUCT") for e in ctx.entities_in(max(0, i - 30), i)):
         return True
     return bool(_PRONOUN_END.search(ftext[max(0, i - 4):i]) or _THE_COMPANY.search(ftext, max(0, i - 8), i))
 

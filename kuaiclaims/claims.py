@@ -603,13 +603,24 @@ def _main_subject(subjects: Sequence[Entity]) -> Optional[Entity]:
 _OWN_FIGURES = frozenset({"financial_report"})
 
 
+def _own_figures(frame) -> bool:
+    """A company on its own filing, or announcing its own figures (快手公布的日活跃用户数量是3亿)."""
+    if frame.source_type in _OWN_FIGURES:
+        return True
+    return frame.source_type == "company_statement" and frame.speaker.kind == "organization" \
+        and frame.cue in _ANNOUNCING_VERBS
+
+
+_ANNOUNCING_VERBS = frozenset({"公布", "披露", "宣布", "透露", "表示", "称", "发布", "介绍"})
+
+
 def _subject(subjects, starts, clause, sent, para, pos, frame, ftext, kind) -> Optional[Entity]:
     """Whose figure: the clause's first entity, else the nearest before it in the
     sentence, else in the paragraph. Speakers, enumerations (``小米、Freepik等数千家``)
     and comparators (``是百度研发开支的约一半``) are not subjects."""
     # (a filer's own figures: 富满微：预计2021年净利… is 富满微's)
     speaker_span = (frame.speaker.start, frame.speaker.end) if frame and frame.speaker.start is not None \
-        and frame.source_type not in _OWN_FIGURES else None
+        and not _own_figures(frame) else None
 
     def ok(e: Entity) -> bool:
         if speaker_span is not None and e.start >= speaker_span[0] and e.end <= speaker_span[1]:

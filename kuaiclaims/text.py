@@ -86,7 +86,7 @@ _LINE = regex.compile(r"[^\r\n\u3000]+(?:\u3000(?!\u3000)[^\r\n\u3000]*)*")
 # a run of ellipses.
 _SENT_END = regex.compile(r"[。!?！？]+[”」’\"']?|…{2,}[”」]?")
 # Clause punctuation; a comma between digits ('1,234') is part of a number.
-_CLAUSE_END = regex.compile(r"(?<!\d),|,(?!\d)|[，;；:：。!?！？]")
+_CLAUSE_END = regex.compile(r"(?<!\d),|,(?!\d)|[，;；:：。!?！？]|——")
 
 # Longest sentence and clause the later stages look at. Real news never comes
 # near (the longest in 180 real articles: 291 and 244 characters); a text with

@@ -377,3 +377,10 @@ def test_attribution_a_market_line_after_someones_words_is_market_data():
     text = "桑德斯表示，总统的经济政策是成功的。道指尾盘一度暴跌近1600点，收跌1175点。"
     claims = kuaiclaims.extract_claims(text)
     assert [(c.speaker.kind, c.source_type) for c in claims] == [("author", "market_data")] * len(claims)
+
+
+def test_attribution_a_company_and_an_app_announcing_their_own_figures():
+    text = "今年2月，两家的差距进一步拉大——快手公布的日活跃用户数量是3亿，抖音公布的日活跃用户数量是6亿。"
+    claims = kuaiclaims.extract_claims(text)
+    assert [(c.subject.canonical, c.speaker.name, c.source_type) for c in claims] == [
+        ("快手", "快手", "company_statement"), ("抖音", "抖音", "company_statement")]
