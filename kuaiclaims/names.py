@@ -320,8 +320,18 @@ def find_entities(text: str, lexicon: EntityLexicon, *, discover: bool = True,
             cands.append((0, s, e, entry.label, entry.canonical))
     if discover:
         cands.extend(_discover(ftext, lexicon, seg, cands))
-    # lexicon names first (longest first), then rules where the lexicon left room
-    cands.sort(key=lambda c: (c[0] > 0, -(c[2] - c[1]), c[0], c[1]))
+    out = _resolve(text, cands)
+    if "简称" in ftext:
+        # 天弘余额宝货币市场基金（以下简称“天弘余额宝”）: the short name is the same entity wherever it stands
+        extra = list(_defined_short_names(ftext, out))
+        if extra:
+            out = _resolve(text, cands + extra)
+    return _without_descriptors(text, out)
+
+
+def _resolve(text: str, cands: list) -> list[Entity]:
+    """Lexicon names first (longest first), then rules where the lexicon left room."""
+    cands = sorted(cands, key=lambda c: (c[0] > 0, -(c[2] - c[1]), c[0], c[1]))
     taken = bytearray(len(text))
     out = []
     for prio, s, e, label, canonical in cands:
@@ -330,7 +340,24 @@ def find_entities(text: str, lexicon: EntityLexicon, *, discover: bool = True,
         taken[s:e] = b"\x01" * (e - s)
         out.append(Entity(text=text[s:e], start=s, end=e, label=label, canonical=canonical))
     out.sort(key=lambda x: x.start)
-    return _without_descriptors(text, out)
+    return out
+
+
+# a short name defined in brackets right after a name: （以下简称“天弘余额宝”）, (简称"蚂蚁")
+_SHORT_NAME_DEF = re.compile(r"\s?[（(](?:以下|下文|下称)?(?:简称|称)[:：]?\s?[“\"「‘']?(?P<short>[^”\"」’'（()）,，。\s]{2,16})"
+                             r"[”\"」’']?[)）]")
+
+
+def _defined_short_names(t: str, ents: list[Entity]):
+    for e in ents:
+        m = _SHORT_NAME_DEF.match(t, e.end)
+        if m is None:
+            continue
+        short = m.group("short")
+        i = t.find(short)
+        while i >= 0:
+            yield (0, i, i + len(short), e.label, e.canonical)
+            i = t.find(short, i + len(short))
 
 
 _INDEX_AFTER = re.compile(r"\s?(?:\d{2,4}\s?)?[\u4e00-\u9fff]{0,4}?(?:指数|综指)(?!公司|有限|股份|编制|发布|显示)"
@@ -429,7 +456,7 @@ def _discover(t: str, lexicon: EntityLexicon, seg: Segmentation, known: list):
             t[c[1]:c[2]] in o or o.startswith(t[c[1]:c[1] + 2]) for o in org_names)]
     out.extend(people)
     out.extend(_products(t, lexicon, seg, known, orgs, spots["product"]))
-    named = list(_named_products(t, seg, lexicon))
+    named = list(_named_products(t, seg, lexicon)) + list(_fund_products(t, lexicon))
     out.extend(named)
     out.extend(_echoes(t, seg, people, orgs + named))
     return out
@@ -1374,6 +1401,40 @@ def _short_forms(lexicon: EntityLexicon) -> dict:
                     out.setdefault(name[:-len(suffix)], {}).setdefault(entry.type, set()).add(entry.canonical)
     object.__setattr__(lexicon, "_short_forms", out)
     return out
+
+
+# A fund's kind, share class and the word 基金 that end a fund's name (易方达蓝筹精选混合, 鑫元货币B)
+_FUND_KIND = re.compile(r"(?:货币市场|货币|混合|债券|股票|指数|灵活配置|偏股|纯债|短债)(?:型)?(?:证券投资基金|发起式基金|基金)?"
+                        r"(?:[A-E](?![A-Za-z0-9]))?|(?:ETF联接|ETF|LOF|QDII)(?:基金)?(?:[A-E](?![A-Za-z0-9]))?")
+_FUND_WORDS = ("货币", "混合", "债券", "股票", "指数", "配置", "偏股", "纯债", "短债", "ETF", "LOF", "QDII")
+_FUND_NAME_REACH = 14
+_FUND_TEAM_AFTER = re.compile(r"研究|团队|分析|首席|部|组")
+_NOT_FUND_BODY = re.compile(r"旗下|跻身|成为|位居|位列|排名|进入|发行|买入|卖出|\d+(?:\.\d+)?(?:[万亿]股?|股)")
+_OTHER_FIRM_AFTER = re.compile(r"证券|银行|保险|信托|期货|集团|控股|公司|资管")
+
+
+def _fund_products(t: str, lexicon: EntityLexicon):
+    """A fund named after its manager's short name: 天弘余额宝货币市场基金, 鑫元货币B, 华夏上证50ETF."""
+    if not any(w in t for w in _FUND_WORDS):
+        return
+    forms = _short_forms(lexicon)
+    for m in _FUND_KIND.finditer(t):
+        lo = m.start()
+        while lo > 0 and m.start() - lo < _FUND_NAME_REACH and (_is_han(t[lo - 1]) or t[lo - 1].isalnum()) \
+                and t[lo - 1] not in _FUNC:
+            lo -= 1
+        if _FUND_TEAM_AFTER.match(t, m.end()):
+            continue  # 明明债券研究团队: a research team, not a fund
+        for k in range(lo, m.start() - 1):
+            n = next((n for n in (4, 3, 2) if k + n <= m.start() and "fund" in forms.get(t[k:k + n], {})), 0)
+            if n and (_NOT_FUND_BODY.search(t, k + n, m.start()) or _OTHER_FIRM_AFTER.match(t, k + n)):
+                break  # 易方达聚盈A跻身纯债, 长城证券5845万股股票: not one name
+            if n:
+                # (a bare kind right after the manager needs its share class: 鑫元货币B, not 华夏股票)
+                if k + n == m.start() and not (m.group().startswith("货币") or m.group()[-1] in "ABCDE"):
+                    break
+                yield (0, k, m.end(), "PRODUCT", t[k:m.end()])
+                break
 
 
 def _short_names_in_lists(t: str, lexicon: EntityLexicon, known: list, seg: Segmentation):

@@ -148,6 +148,10 @@ def test_entities_canonical_name(name, canonical):
     # a Latin name after a word that describes it (the describing word is no name)
     ("瑞典免税巨头Dufry持有该公司6.1%的股份", ("Dufry", "COMPANY")),
     ("英国奢侈品电商Farfetch的股价大涨", ("Farfetch", "COMPANY")),
+    # funds named after their manager's short name
+    ("收益率最高的货币市场基金为鑫元货币B，高达4.15%", ("鑫元货币B", "PRODUCT")),
+    ("易方达蓝筹精选混合规模超过600亿元", ("易方达蓝筹精选混合", "PRODUCT")),
+    ("华夏上证50ETF份额增加", ("华夏上证50ETF", "PRODUCT")),
     # a flash brief's company, and a name before a stock code with its exchange and a quote
     ("今日要闻。安达维尔：2021年预盈800万至1200万元。", ("安达维尔", "COMPANY")),
     ("每经AI快讯，兴民智通（SZ 002355，收盘价：5.63元）发布公告称", ("兴民智通", "COMPANY")),
@@ -301,6 +305,9 @@ def test_entities_a_name_found_once_is_found_again():
     ("原标题：楼市回暖", "原标题"),
     ("但他表示，公司不会裁员", "但他"),                  # a conjunction is no surname before a verb
     ("英国奢侈品电商Farfetch的股价大涨", "英国奢侈品电商"),  # a description of the name after it
+    ("易方达聚盈A跻身纯债基金前列", "易方达聚盈A跻身纯债"),     # a verb inside: no fund's name
+    ("中信证券明明债券研究团队报告指出", "中信证券明明债券"),     # a research team
+    ("长城证券5845万股股票被冻结", "长城证券5845万股股票"),
     ("传阿里巴巴投资Farfetch近3亿美元", "阿里巴巴投资"),      # 投资 the verb
     ("腾讯和阿里巴巴分别对该公司投资1.25亿美元", "该公司投资"),
     ("阿里巴巴集团CEO张勇表示", "CEO"),                    # a title, not a company
@@ -413,3 +420,12 @@ def test_lexicon_listed_companies_have_tickers():
     companies = [e for e in builtin_entries() if e.label == "COMPANY" and e.type == "company"]
     with_ticker = [e for e in companies if e.ticker]
     assert len(with_ticker) >= 1000
+
+
+def test_entities_a_short_name_defined_in_brackets_is_the_same_entity():
+    text = "天弘余额宝货币市场基金（以下简称“天弘余额宝”）发布三季度报告。天弘余额宝的规模为1.19万亿元。"
+    ents = [(e.text, e.label, e.canonical) for e in kuaiclaims.extract_entities(text)]
+    assert ents == [("天弘余额宝货币市场基金", "PRODUCT", "天弘余额宝货币市场基金")] + \
+        [("天弘余额宝", "PRODUCT", "天弘余额宝货币市场基金")] * 2
+    text = "子公司蓝海郑州设备工程科技有限公司（以下简称“设备公司”）收到中标通知书，设备公司为牵头人。"
+    assert [e.text for e in kuaiclaims.extract_entities(text)].count("设备公司") == 2
