@@ -1409,7 +1409,7 @@ _FUND_KIND = re.compile(r"(?:货币市场|货币|混合|债券|股票|指数|灵
 _FUND_WORDS = ("货币", "混合", "债券", "股票", "指数", "配置", "偏股", "纯债", "短债", "ETF", "LOF", "QDII")
 _FUND_NAME_REACH = 14
 _FUND_TEAM_AFTER = re.compile(r"研究|团队|分析|首席|部|组")
-_NOT_FUND_BODY = re.compile(r"旗下|跻身|成为|位居|位列|排名|进入|发行|买入|卖出|\d+(?:\.\d+)?(?:[万亿]股?|股)")
+_NOT_FUND_BODY = re.compile(r"旗下|跻身|成为|位居|位列|排名|进入|发行|买入|卖出|(?<![\d.])\d{1,12}(?:\.\d{1,6})?(?:[万亿]股?|股)")
 _OTHER_FIRM_AFTER = re.compile(r"证券|银行|保险|信托|期货|集团|控股|公司|资管")
 
 
