@@ -451,11 +451,32 @@ def find_quantities(text: str, exclude: Iterable[tuple[int, int]] = (), *,
         if mention is not None:
             add(mention)
             pos = max(pos, mention.quantity.end)
-    for mention in list(found):
-        for item in _list_items_before(text, ftext, mention, blocked, taken):
+    for k, mention in enumerate(list(found)):
+        items = _list_items_before(text, ftext, mention, blocked, taken)
+        pair = _approximate_pair(text, mention, items)
+        if pair is not None:
+            found[found.index(mention)] = pair   # 5、6年: five or six years, one figure
+            taken[pair.quantity.start:pair.quantity.end] = b"\x01" * (pair.quantity.end - pair.quantity.start)
+            continue
+        for item in items:
             add(item)
     found.sort(key=lambda mm: mm.quantity.start)
     return found
+
+
+def _approximate_pair(text: str, mention: Mention, items: list[Mention]) -> Optional[Mention]:
+    """Two neighbouring small whole numbers joined by 、 (``5、6年``, ``增长3、4个百分点``) are one
+    approximate figure, a range, not a list."""
+    if len(items) != 1:
+        return None
+    q, first = mention.quantity, items[0].quantity
+    lo, hi = Decimal(str(first.value)), Decimal(str(q.value))
+    if text[first.end:q.start].strip() != "、" or lo <= 0 or hi - lo != lo / Decimal(str(first.text)) \
+            or not first.text.isdigit() or int(first.text) >= 10 \
+            or "分别" in text[max(0, first.start - 12):first.start]:
+        return None
+    return Mention(_q(text, first.start, q.end, lo, hi, unit=q.unit, qualifier="approx", counted=q.counted),
+                   mention.kind, mention.has_magnitude)
 
 
 # A bare figure and a list separator right before another figure (7.3、14.6、8.6、12.2亿件), read right to left

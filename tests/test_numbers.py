@@ -281,3 +281,13 @@ def test_portal_spacing_short_years_and_first_place(text, expected):
 ], ids=lambda x: str(x))
 def test_bare_figures_of_a_list_share_the_unit_of_its_last(text, expected):
     assert [(m.quantity.value, m.quantity.unit) for m in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("在基金市场部门工作了5、6年", [(5, 6, "year", "approx")]),
+    ("毛利率增长3、4个百分点", [(3, 4, "pp", "approx")]),
+    ("两项业务分别为3、4亿元", [(300000000, None, "CNY", None), (400000000, None, "CNY", None)]),
+], ids=lambda x: str(x))
+def test_two_neighbouring_small_numbers_are_one_approximate_figure(text, expected):
+    assert [(m.quantity.value, m.quantity.upper, m.quantity.unit, m.quantity.qualifier)
+            for m in find_quantities(text)] == expected
