@@ -237,6 +237,8 @@ _TOP = regex.compile(r"(?:前|TOP|Top|top)\s?(?P<n>[一二三四五六七八九�
 _FRACTION = regex.compile(
     rf"(?P<den>(?<![{_CN_CHARS}])[{_CN_CHARS}]+|(?<!\d)\d+)分之(?P<num>[{_CN_CHARS}点]+|\d+(?:\.\d+)?)")
 _HALF = regex.compile(r"一半|半数|过半")
+_ENUMERATION = regex.compile(r"[,，、:：]")
+_LINE_START = regex.compile(r"(?:^|[\n。；;])[\s\u3000]*(?:其|再)?\Z")
 # first place written as a word after a verb of standing: 位居首位, 排名榜首, 登上榜首
 _FIRST_PLACE = regex.compile(r"(?:位居|位列|排名|排在|居于|名列|登上|登顶|占据|稳居|高居)(?:行业|全国|全球|市场|榜单)?(?P<w>首位|榜首)")
 # 七成, 约六成, 两到三成; not 成为/成本/一成不变 (成 starting a word)
@@ -417,6 +419,8 @@ def find_quantities(text: str, exclude: Iterable[tuple[int, int]] = (), *,
     for m in _RANK.finditer(ftext):
         if blocked[m.start("n")]:
             continue
+        if _ENUMERATION.match(ftext, m.end()) and _LINE_START.search(ftext, max(0, m.start() - 4), m.start()):
+            continue  # 　　第二，百度将拥有…: "secondly", an enumeration, no rank
         try:
             n = parse_number(m.group("n"))
         except ValueError:

@@ -291,3 +291,12 @@ def test_bare_figures_of_a_list_share_the_unit_of_its_last(text, expected):
 def test_two_neighbouring_small_numbers_are_one_approximate_figure(text, expected):
     assert [(m.quantity.value, m.quantity.upper, m.quantity.unit, m.quantity.qualifier)
             for m in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("　　第二，百度将拥有更多流量。", []),                 # "secondly": an enumeration
+    ("第三：成本继续下降", []),
+    ("销量排名第二，仅次于小米", [("第二", 2, "rank")]),
+], ids=lambda x: str(x))
+def test_an_ordinal_that_opens_a_paragraph_is_an_enumeration(text, expected):
+    assert [(m.quantity.text, m.quantity.value, m.quantity.unit) for m in find_quantities(text)] == expected
