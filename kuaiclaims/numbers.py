@@ -238,7 +238,7 @@ _FRACTION = regex.compile(
     rf"(?P<den>(?<![{_CN_CHARS}])[{_CN_CHARS}]+|(?<!\d)\d+)分之(?P<num>[{_CN_CHARS}点]+|\d+(?:\.\d+)?)")
 _HALF = regex.compile(r"一半|半数|过半")
 _ENUMERATION = regex.compile(r"[,，、:：]")
-_LINE_START = regex.compile(r"(?:^|[\n。；;])[\s\u3000]*(?:其|再)?\Z")
+_LINE_START = regex.compile(r"(?:^|[\n。；;])[\s\u3000]{0,3}(?:其|再)?\Z")
 # first place written as a word after a verb of standing: 位居首位, 排名榜首, 登上榜首
 _FIRST_PLACE = regex.compile(r"(?:位居|位列|排名|排在|居于|名列|登上|登顶|占据|稳居|高居)(?:行业|全国|全球|市场|榜单)?(?P<w>首位|榜首)")
 # 七成, 约六成, 两到三成; not 成为/成本/一成不变 (成 starting a word)
