@@ -14,13 +14,18 @@ from validate import validate_rows  # noqa: E402
 pytestmark = pytest.mark.skipif(not build.REAL_NEWS.exists(), reason="../shared/data/news is not here")
 
 
+@pytest.fixture(scope="module", params=build.REAL_SPLITS)
+def split(request):
+    return request.param
+
+
 @pytest.fixture(scope="module")
-def rows():
-    return build.build_real()
+def rows(split):
+    return build.build_real(split=split)
 
 
-def test_real_split_builds_and_validates(rows):
-    assert len(rows) == len(list((build.ROOT / "src" / "real").glob("*.ann.json")))
+def test_real_split_builds_and_validates(rows, split):
+    assert len(rows) == len(list((build.ROOT / "src" / split).glob("*.ann.json")))
     assert validate_rows(rows) == []
 
 
@@ -37,9 +42,9 @@ def test_real_split_anchors_point_into_the_shared_texts(rows):
             assert text[q["start"]:q["end"]] == q["text"]
 
 
-def test_real_split_annotations_hold_no_article_text():
+def test_real_split_annotations_hold_no_article_text(split):
     # only anchors (short strings) and labels: the articles stay in ../shared
-    for path in (build.ROOT / "src" / "real").glob("*.ann.json"):
+    for path in (build.ROOT / "src" / split).glob("*.ann.json"):
         ann = json.loads(path.read_text(encoding="utf-8"))
         assert "text" not in ann
         assert all(len(q["anchor"]) <= 80 for q in ann["quantities"]), path.name

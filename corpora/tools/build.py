@@ -23,11 +23,12 @@ occurs there more than once. Optional keys and their defaults: ``upper``
 occurrence of the surface is tagged, longest surfaces first, without overlap.
 
 Usage: ``python corpora/tools/build.py`` writes ``corpora/dev.jsonl`` and
-``corpora/test.jsonl`` and then validates them. The ``real`` split annotates
-real articles from ``../shared/data/news/real-articles.jsonl``: only its
-annotations live here (``src/real/<id>.ann.json``); it is built, with the
-texts, into ``bench/out/real.jsonl`` (ignored by git) when the shared file is
-present, and skipped otherwise.
+``corpora/test.jsonl`` and then validates them. The ``real`` and
+``real-test`` splits annotate real articles from
+``../shared/data/news/real-articles.jsonl``: only their annotations live here
+(``src/real/<id>.ann.json``, ``src/real-test/<id>.ann.json``); they are built,
+with the texts, into ``bench/out/real.jsonl`` and ``bench/out/real-test.jsonl``
+(ignored by git) when the shared file is present, and skipped otherwise.
 """
 from __future__ import annotations
 
@@ -40,7 +41,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SPLITS = ("dev", "test")
 # the real articles the ``real`` split annotates, and where that split is built (never committed)
 REAL_NEWS = ROOT.parent.parent / "shared" / "data" / "news" / "real-articles.jsonl"
-REAL_OUT = ROOT.parent / "bench" / "out" / "real.jsonl"
+REAL_SPLITS = ("real", "real-test")
+REAL_OUT = ROOT.parent / "bench" / "out"
 
 _QUANTITY_KEYS = {
     "anchor", "q", "nth", "value", "unit", "upper", "qualifier", "role", "metric",
@@ -114,9 +116,9 @@ def build_article(txt_path: Path) -> dict:
     return build_from(text, ann, ann_path)
 
 
-def build_real(news: Path = REAL_NEWS) -> list[dict]:
-    """The ``real`` split: annotations in ``src/real/``, texts read from the shared news file by id
-    (real articles are never copied into the repository)."""
+def build_real(news: Path = REAL_NEWS, split: str = "real") -> list[dict]:
+    """A real split (``real``, ``real-test``): annotations in ``src/<split>/``, texts read from the
+    shared news file by id (real articles are never copied into the repository)."""
     texts = {}
     with news.open(encoding="utf-8") as f:
         for line in f:
@@ -124,7 +126,7 @@ def build_real(news: Path = REAL_NEWS) -> list[dict]:
                 row = json.loads(line)
                 texts[row["id"]] = row["text"]
     rows = []
-    for ann_path in sorted((ROOT / "src" / "real").glob("*.ann.json")):
+    for ann_path in sorted((ROOT / "src" / split).glob("*.ann.json")):
         ann = json.loads(ann_path.read_text(encoding="utf-8"))
         if ann["id"] not in texts:
             raise AnnotationError(f"{ann_path}: no article {ann['id']!r} in {news}")
@@ -157,17 +159,17 @@ def main() -> int:
     from validate import validate_rows  # noqa: E402  (sibling script)
 
     failed = False
-    splits = list(SPLITS) + (["real"] if REAL_NEWS.exists() else [])
+    splits = list(SPLITS) + (list(REAL_SPLITS) if REAL_NEWS.exists() else [])
     if not REAL_NEWS.exists():
-        print(f"real: skipped ({REAL_NEWS} is not here)")
+        print(f"real, real-test: skipped ({REAL_NEWS} is not here)")
     for split in splits:
         try:
-            rows = build_real() if split == "real" else build_split(split)
+            rows = build_real(split=split) if split in REAL_SPLITS else build_split(split)
         except AnnotationError as exc:
             print(f"{split}: {exc}")
             failed = True
             continue
-        out = REAL_OUT if split == "real" else ROOT / f"{split}.jsonl"
+        out = REAL_OUT / f"{split}.jsonl" if split in REAL_SPLITS else ROOT / f"{split}.jsonl"
         out.parent.mkdir(parents=True, exist_ok=True)
         with out.open("w", encoding="utf-8", newline="\n") as f:
             for r in rows:
