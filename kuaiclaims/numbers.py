@@ -455,7 +455,7 @@ def find_quantities(text: str, exclude: Iterable[tuple[int, int]] = (), *,
         if mention is not None:
             add(mention)
             pos = max(pos, mention.quantity.end)
-    for k, mention in enumerate(list(found)):
+    for mention in [mm for mm in found if mm.quantity.start > 0 and ftext[mm.quantity.start - 1] in _LIST_SEPS]:
         items = _list_items_before(text, ftext, mention, blocked, taken)
         pair = _approximate_pair(text, mention, items)
         if pair is not None:
@@ -483,6 +483,7 @@ def _approximate_pair(text: str, mention: Mention, items: list[Mention]) -> Opti
                    mention.kind, mention.has_magnitude)
 
 
+_LIST_SEPS = frozenset("、和及与 ")
 # A bare figure and a list separator right before another figure (7.3、14.6、8.6、12.2亿件), read right to left
 _BARE_ITEM = regex.compile(r"(?<![\d.,])(?P<n>\d+(?:\.\d+)?)\s?[、和及与]\s?\Z", regex.REVERSE)
 _LEAD_DIGITS = regex.compile(r"\d+(?:\.\d+)?")
