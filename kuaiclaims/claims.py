@@ -76,7 +76,7 @@ _SOURCE_LINE_BEFORE = regex.compile(r"(?:来源|来自|出处)\s?[:：]\s?\Z")
 _METRIC_STOP = set("的和与及、在对为是将把被从向由以于等或也都而且并让给跟了着过这那该此各每达至到约近超占仅有已")
 _METRIC_STOP_WORDS = ("其中", "以及", "方面", "此外", "同时", "其")
 _METRIC_TRIM = regex.compile(
-    r"^(?:其中|此外|同时|另外|而|但|并|且|其|据|根据|按照|按|预计|预期|预测|估计|分别|依次|(?:该|本)?(?:公司|集团)|全年|当季|本季|单季|累计|合计|总计|共|期内|报告期内|同期)+|(?:同比|环比|分别|约|达到|达|为|是|至|仅|有|已|共|则|也)+$")
+    r"^(?:其中|此外|同时|另外|而|但|并|且|其|据|根据|按照|按|预计|预期|预测|估计|分别|依次|(?:该|本)?(?:公司|集团)|全年|当季|本季|单季|累计|合计|总计|共|期内|报告期内|同期|不等)+|(?:同比|环比|分别|约|达到|达|为|是|至|仅|有|已|共|则|也)+$")
 
 
 def find_metric(ftext: str, lo: int, hi: int, blocked: "SpanIndex | Sequence[tuple[int, int]]") -> Optional[str]:
@@ -109,8 +109,14 @@ def find_metric(ftext: str, lo: int, hi: int, blocked: "SpanIndex | Sequence[tup
             if torn:
                 start = torn.end()
             break
+    if start > lo and ftext[start - 1:start + 1] in _TORN_WORDS:
+        start += 1   # 给予上报单位…: 予 belongs to the word before the phrase
     phrase = _METRIC_TRIM.sub("", ftext[start:m.end()])
     return phrase or m.group()
+
+
+# two-character words whose first character stops a metric phrase: the second must not open it
+_TORN_WORDS = frozenset({"给予", "对于", "由于", "关于", "以及", "为了", "等于", "至于", "在于", "对比", "及其"})
 
 
 _TORN_PREFIX = regex.compile(r"[^的内中]{0,6}[的内中]")
@@ -637,6 +643,9 @@ def _subject(subjects, starts, clause, sent, para, pos, frame, ftext, kind) -> O
 
     i = bisect.bisect_left(starts, pos) - 1
     lo_i = bisect.bisect_left(starts, clause.start)
+    if i >= lo_i and not ftext[subjects[i].end:pos].strip() and ok(subjects[i]) \
+            and subjects[i].start > clause.start and ftext[subjects[i].start - 1] in "、和及与":
+        return subjects[i]  # 并购了A公司100%股权、B公司49%股权: each item's own name, right before its figure
     if "其" in ftext[clause.start:pos] and not any(subjects[j].start >= clause.start for j in range(lo_i, i + 1)):
         # 但其在视频呈现效果上…: 其 points back to the sentence's first subject
         k = bisect.bisect_left(starts, sent.start)

@@ -208,3 +208,15 @@ def test_two_lists_after_two_fenbie_go_item_by_item():
 ], ids=lambda x: str(x))
 def test_metric_heads_inside_names_and_per_units(text, metric):
     assert kuaiclaims.extract_claims(text)[-1].metric == metric
+
+
+@pytest.mark.parametrize("text,metrics,subjects", [
+    ("核实无误后，给予上报单位1000元/次奖励。", ["奖励"], [None]),
+    ("视情况处以5000-2000元不等的罚款。", ["罚款"], [None]),
+    ("并购了天津爱赛克车业有限公司100%股权、上海凤凰自行车有限公司49%股权。", ["股权", "股权"],
+     ["天津爱赛克车业有限公司", "上海凤凰自行车有限公司"]),
+], ids=lambda x: str(x))
+def test_metrics_glued_after_figures_and_list_items_own_names(text, metrics, subjects):
+    claims = kuaiclaims.extract_claims(text)
+    assert [c.metric for c in claims] == metrics
+    assert [c.subject.canonical if c.subject else None for c in claims] == subjects
