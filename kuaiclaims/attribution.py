@@ -713,7 +713,7 @@ def _source_frame(ctx: _Context, c: Cue, clause: Segment, para: Segment, sent: S
             return Frame(c.start, _paragraph_reach(ctx, para), earlier.speaker, earlier.source_type, c.text)
         # 据格上研究中心统计 with the name unrecognised: the words between 据 and 统计 name the source
         if c.text.startswith(("据", "根据")):
-            who = _DATA_CUE_ENDS.sub("", c.text)
+            who = _DATA_CUE_ENDS.sub("", c.text).strip("《》")
         else:
             # 窄门餐眼数据显示 with the name unrecognised: the words that open the clause before the cue
             lead = ctx.ftext[clause.start:c.start].strip()

@@ -1566,7 +1566,7 @@ _NOT_MODEL = re.compile(r"(?:Q[1-4]|H[12]|FY\d+|[A-Z]\d{3,})$")
 _PRODUCT_HEADS = frozenset({"大模型", "App", "APP", "app", "AI", "助手", "智能体"})
 _BOOK = re.compile(r"《(?P<name>[^《》\n]{1,30})》")
 # titles of documents (laws, reports, notices), not products
-_DOCUMENT = re.compile(r"(?:办法|报告|通知|意见|规定|条例|决定|方案|规划|计划|纲要|白皮书|蓝皮书|指引|细则|公告|"
+_DOCUMENT = re.compile(r"(?:办法|报告|通知|意见|规定|条例|决定|方案|规划|计划|纲要|白皮书|蓝皮书|指引|细则|公告|榜|榜单|"
                        r"协议|合同|通知书|协议书|法|准则|标准|指南|征求意见稿|暂行办法|管理办法|实施意见|指导意见)(?:[(（].*)?$")
 _MEDIA_CONTEXT = re.compile(r"(?:据|告诉|接受|向|对|援引|引述|综合)\s?\Z")
 _MEDIA_AFTER = re.compile(r"\s?(?:报道|记者|获悉|了解到|独家|采访|发文|消息|杂志|报|称)")

@@ -384,3 +384,9 @@ def test_attribution_a_company_and_an_app_announcing_their_own_figures():
     claims = kuaiclaims.extract_claims(text)
     assert [(c.subject.canonical, c.speaker.name, c.source_type) for c in claims] == [
         ("快手", "快手", "company_statement"), ("抖音", "抖音", "company_statement")]
+
+
+def test_attribution_a_ranking_list_is_a_data_source_not_a_company():
+    claim = kuaiclaims.extract_claims("据《中国上市公司品牌价值榜》，兴民智通的品牌价值为3.16亿元。")[0]
+    assert (claim.speaker.name, claim.source_type) == ("中国上市公司品牌价值榜", "third_party_data")
+    assert kuaiclaims.extract_entities("据《中国上市公司品牌价值榜》，") == []
