@@ -116,7 +116,7 @@ def find_metric(ftext: str, lo: int, hi: int, blocked: "SpanIndex | Sequence[tup
 
 
 # two-character words whose first character stops a metric phrase: the second must not open it
-_TORN_WORDS = frozenset({"给予", "对于", "由于", "关于", "以及", "为了", "等于", "至于", "在于", "对比", "及其"})
+_TORN_WORDS = frozenset({"给予", "对于", "由于", "关于", "以及", "为了", "等于", "至于", "在于", "对比", "及其", "我国"})
 
 
 _TORN_PREFIX = regex.compile(r"[^的内中]{0,6}[的内中]")
@@ -216,8 +216,11 @@ def assemble_claims(text: str, ftext: str, layout: Layout, roled: Sequence[Roled
         speaker, source, cue = AUTHOR, "journalist", None
         if frame is not None and frame.start < sent.start and (
                 _PRICE_LINE.search(ftext, sent.start, sent.end) if frame.speaker.kind == "document" else
-                market_cue_in(ftext, max(sent.start, first.start - _MARKET_REACH), min(sent.end, last.end + 6))):
-            frame = None   # a market line after a filing or someone's words: prices are market data
+                frame.source_type not in _MARKET_REPORTERS
+                and market_cue_in(ftext, max(sent.start, first.start - _MARKET_REACH), min(sent.end, last.end + 6))):
+            # a market line after a filing or someone's words: prices are market data (a data firm, a
+            # broker or an outlet reporting prices goes on: 据百川资讯监测，…价格…涨幅…)
+            frame = None
         if frame is not None:
             # a filing that names no one (公告显示，…) is the filer named last (中原环保发布公告称 … 公告显示)
             company = _glued_company(subject, subjects, subject_starts) or _company_of(subject, lexicon)
@@ -362,6 +365,7 @@ _MARKET_REACH = 40
 
 # Words that make a sentence a price line even inside a paragraph a filing speaks.
 _PRICE_LINE = regex.compile(r"收盘|股价|报收|收报|成交额")
+_MARKET_REPORTERS = frozenset({"third_party_data", "analyst_report", "media_report"})
 
 
 def _pairs_with(ftext: str, layout: Layout, group: list[RoledQuantity], rq: RoledQuantity) -> bool:
@@ -444,13 +448,16 @@ def noun_phrase_before(ftext: str, lo: int, pos: int, blocked, max_len: int = 12
         i -= 1
     if i > lo and ftext[i - 1] in "该本" and ftext.startswith("行", i):
         i += 1  # 该行个人客户数: the bank itself, not part of the metric
+    if i > lo and ftext[i - 1:i + 1] in _TORN_WORDS:
+        i += 1  # 我国新能源汽车: 国 belongs to the word before the phrase
     phrase = _METRIC_TRIM.sub("", ftext[i:j])
     # 整车能耗较上一代平台降低12.5%: the comparison is not the thing; 墨西哥比索可能会再下跌: nor the adverbs
     phrase = _ADVERB_TAIL.sub("", _COMPARISON_TAIL.sub("", phrase))
     if len(phrase) < 2 or phrase.isdigit() or _TIME_PHRASE.search(phrase):
         return None
     if phrase.endswith(_figure_verbs()):
-        return _phrase_with_verb(phrase)
+        verbless = _phrase_with_verb(phrase)
+        return _METRIC_TRIM.sub("", verbless) or None if verbless else None
     return phrase
 
 

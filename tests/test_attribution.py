@@ -390,3 +390,14 @@ def test_attribution_a_ranking_list_is_a_data_source_not_a_company():
     claim = kuaiclaims.extract_claims("据《中国上市公司品牌价值榜》，兴民智通的品牌价值为3.16亿元。")[0]
     assert (claim.speaker.name, claim.source_type) == ("中国上市公司品牌价值榜", "third_party_data")
     assert kuaiclaims.extract_entities("据《中国上市公司品牌价值榜》，") == []
+
+
+def test_attribution_a_data_firm_reporting_prices_keeps_them():
+    text = "据百川资讯监测，R22价格持续上涨。目前R22市场主流报价在53000-55000元/吨，较上周涨幅接近20%。"
+    claims = kuaiclaims.extract_claims(text)
+    assert {(c.speaker.name, c.source_type) for c in claims} == {("百川资讯", "third_party_data")}
+
+
+def test_attribution_taking_a_company_as_an_example_is_no_speaker():
+    claim = kuaiclaims.extract_claims("以茅台举例，2008年的茅台PE估值曾高达110倍。")[0]
+    assert claim.speaker.kind == "author"

@@ -47,4 +47,7 @@ def test_real_split_annotations_hold_no_article_text(split):
     for path in (build.ROOT / "src" / split).glob("*.ann.json"):
         ann = json.loads(path.read_text(encoding="utf-8"))
         assert "text" not in ann
-        assert all(len(q["anchor"]) <= 80 for q in ann["quantities"]), path.name
+        # (an anchor may run long to tell a repeated paragraph's two copies apart)
+        assert all(len(q["anchor"]) <= 150 for q in ann["quantities"]), path.name
+        text_len = sum(len(q["anchor"]) for q in ann["quantities"])
+        assert text_len < 40 * max(1, len(ann["quantities"])), path.name
