@@ -864,6 +864,10 @@ def _people(t: str, lexicon: EntityLexicon, seg: Segmentation, titles: list, alo
             after = _TEAM.match(t, e)
             if _right_cue(t, after.end() if after else e, T):
                 P.add(s, e, 1, n=0)  # Alex Yao团队指出
+    # a Latin name after a Latin title: Verdence Capital Advisors CEO Leo Kelly
+    if "CEO" in t or "CFO" in t or "COO" in t or "CTO" in t:
+        for m in _AFTER_LATIN_TITLE.finditer(t):
+            P.add(m.start("name"), m.end("name"), 1, n=0)
     # the other names of a list: 张三、李四和王五
     for (s, e) in list(P.found):
         if _is_han(t[s]):
@@ -1308,6 +1312,8 @@ def _latin_start(t: str, end: int) -> int:
 
 # a Latin name (up to four words): Kestrel Robotics, OpenAI, HDS
 _LATIN_RUN = re.compile(r"[A-Z](?<![A-Za-z0-9&.+\-][A-Z])[A-Za-z0-9&.+\-]*(?: [A-Z][A-Za-z0-9&.+\-]*){0,3}(?![A-Za-z])")
+_AFTER_LATIN_TITLE = re.compile(r"(?<![A-Za-z])(?:CEO|CFO|COO|CTO) (?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})(?![A-Za-z])")
+_LATIN_TITLE_TAIL = re.compile(r" (?:CEO|CFO|COO|CTO|CIO|CMO|President|Chairman|Founder)$")
 # before it, a word for a company: 初创公司Kestrel Robotics, 减速器厂商HDS
 _ORG_BEFORE_LATIN = ("公司", "企业", "厂商", "集团", "机构", "品牌", "供应商", "制造商", "开发商", "运营商", "平台",
                      "电商", "巨头", "零售商", "服务商", "车企", "药企", "券商", "投行", "独角兽")
@@ -1327,6 +1333,9 @@ def _latin_companies(t: str, lexicon: EntityLexicon):
     long, before what a company does (OpenAI宣布)."""
     for m in _LATIN_RUN.finditer(t):
         s, e = m.span()
+        title = _LATIN_TITLE_TAIL.search(t, s, e)
+        if title is not None:
+            e = title.start()   # Verdence Capital Advisors CEO Leo Kelly: the firm ends before the title
         if t.endswith(_ORG_BEFORE_LATIN, max(0, s - 3), s):
             after = False
         elif " " not in m.group() and _ORG_AFTER_LATIN.match(t, e):

@@ -429,3 +429,8 @@ def test_entities_a_short_name_defined_in_brackets_is_the_same_entity():
         [("天弘余额宝", "PRODUCT", "天弘余额宝货币市场基金")] * 2
     text = "子公司蓝海郑州设备工程科技有限公司（以下简称“设备公司”）收到中标通知书，设备公司为牵头人。"
     assert [e.text for e in kuaiclaims.extract_entities(text)].count("设备公司") == 2
+
+
+def test_entities_a_latin_firm_ends_before_a_title_and_the_name_after_it_is_a_person():
+    ents = _labels("股票经纪公司Verdence Capital Advisors CEO Leo Kelly表示。")
+    assert ents == [("Verdence Capital Advisors", "COMPANY"), ("Leo Kelly", "PERSON")]

@@ -266,7 +266,10 @@ def test_a_bare_figure_after_an_index_or_a_rate_is_a_number(text, value):
     ("该应用登上榜首", [("榜首", 1, "rank")]),
     ("公司17年整体营业利润增速放缓", []),                                          # 17年 is 2017
     ("维持18年33.58亿元的预期", [("33.58亿元", 3358000000, "CNY")]),
-    ("公司成立17年来首次亏损", [("17年", 17, "year")]),                           # a duration stays one
+    ("公司已经营了17年", [("17年", 17, "year")]),                                  # a duration stays one
+    ("公司成立17年来首次亏损", []),                                                # 17年来: since when, a period
+    ("这样的情况标普500只在1929年出现过", []),                                    # 标普500: an index's name
+    ("常务委员会第三十二次会议决定", []),                                          # an ordinal of a body's meeting
 ], ids=lambda x: str(x))
 def test_portal_spacing_short_years_and_first_place(text, expected):
     assert [(m.quantity.text, m.quantity.value, m.quantity.unit) for m in find_quantities(text)] == expected
