@@ -66,3 +66,12 @@ def test_the_later_items_of_a_list_after_one_change_verb_are_changes(text, chang
 def test_a_list_of_values_after_a_copula_stays_values():
     claims = _claims("两款车型售价分别为19.99万元、23.99万元。")
     assert [c.change for c in claims] == [None, None]
+
+
+@pytest.mark.parametrize("text,change", [
+    ("最高直降幅度达1830元。", -1830),
+    ("比苹果官方价格低了500元。", -500),
+    ("白色款小幅溢价200元。", 200),
+], ids=lambda x: str(x))
+def test_price_cuts_premiums_and_differences_are_changes(text, change):
+    assert [c.change.value for c in _claims(text) if c.change is not None] == [change]

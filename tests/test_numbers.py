@@ -303,3 +303,9 @@ def test_two_neighbouring_small_numbers_are_one_approximate_figure(text, expecte
 ], ids=lambda x: str(x))
 def test_an_ordinal_that_opens_a_paragraph_is_an_enumeration(text, expected):
     assert [(m.quantity.text, m.quantity.value, m.quantity.unit) for m in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize("text", ["报告预测，未来5年，科技驱动的自动化将加速", "未来5到10年，经合组织国家",
+                                  "打出了百亿补贴、0元购等活动"])
+def test_periods_ahead_and_programme_names_are_no_figures(text):
+    assert find_quantities(text) == []
