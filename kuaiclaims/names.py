@@ -1017,6 +1017,8 @@ _LEGAL_HEAD = ("有限责任", "股份有限", "有限", "集团", "总")
 # words (凯奕投资咨询管理有限公司, 北京主题建筑设计咨询有限公司)
 _LEGAL_AHEAD = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:有限责任公司|股份有限公司|有限公司)")
 _LEGAL_FORMS = frozenset({"有限责任公司", "股份有限公司", "有限公司"})
+# words that open an association's name though they stop a firm's (国际机器人联合会, 全国工商联)
+_INST_OPENERS = frozenset({"国际", "全球", "世界", "全国", "中国"})
 # one-character words jieba's HMM glues to the name after them: 据麦野 / 咖啡, 将云帆 / 科技, 药企康澜 / 生物
 _GLUED_BEFORE = _FUNC | frozenset("据家企")
 # words of jieba's dictionary made of a suffix and a title: 江海 / 银行行长 / 程立新 (the suffix's length)
@@ -1239,6 +1241,10 @@ def _org_body(t: str, p: int, seg: Segmentation, stop, places, suffixes, *, floo
             kinds.append((ws, "trade"))  # 华东 金融 研究院
             s = ws
             continue
+        if kind == "inst" and w in _INST_OPENERS:
+            kinds.append((ws, "place"))  # 国际 / 机器人 / 联合会: a body's scope opens its name
+            s = ws
+            break
         if not _all_han(t, ws, s) or w in stop or w[-1] in _FUNC or w[0] in _FUNC:
             break
         if suffixes.get(w) in ("head", "inst") and not legal:

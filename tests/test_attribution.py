@@ -401,3 +401,8 @@ def test_attribution_a_data_firm_reporting_prices_keeps_them():
 def test_attribution_taking_a_company_as_an_example_is_no_speaker():
     claim = kuaiclaims.extract_claims("以茅台举例，2008年的茅台PE估值曾高达110倍。")[0]
     assert claim.speaker.kind == "author"
+
+
+def test_attribution_ju_x_xianshi_is_a_data_cue():
+    claim = kuaiclaims.extract_claims("而据天天基金网显示，天弘余额宝的最高7日年化收益率为6.19%。")[0]
+    assert claim.speaker.name == "天天基金网"

@@ -434,3 +434,11 @@ def test_entities_a_short_name_defined_in_brackets_is_the_same_entity():
 def test_entities_a_latin_firm_ends_before_a_title_and_the_name_after_it_is_a_person():
     ents = _labels("股票经纪公司Verdence Capital Advisors CEO Leo Kelly表示。")
     assert ents == [("Verdence Capital Advisors", "COMPANY"), ("Leo Kelly", "PERSON")]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("国际机器人联合会预计，全球专业服务机器人数量今年将增长38%。", "国际机器人联合会"),
+    ("中华环保联合会发布报告", "中华环保联合会"),
+], ids=lambda x: str(x))
+def test_entities_an_association_named_by_its_scope_and_trade(text, name):
+    assert (name, "COMPANY") in _labels(text)
