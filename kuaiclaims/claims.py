@@ -282,7 +282,12 @@ def distribute_respectively(ftext: str, layout: Layout, claims: list[Claim],
             last_run = (sent.start, run)
             for group in _figure_series(out, idx, len(run)):
                 for i, e in zip(group, run):
-                    out[i] = replace(out[i], subject=e)
+                    old = out[i]
+                    sp = old.speaker
+                    if sp.kind == "document" and old.subject is not None and sp.name == old.subject.canonical:
+                        # 各家公告显示，顺丰、韵达分别完成…: each company's own filing
+                        sp = replace(sp, name=e.canonical, organization=e.canonical)
+                    out[i] = replace(old, subject=e, speaker=sp)
         # 上证指数、深证成指分别下挫0.99%、0.65%: the coordinated metrics too
         heads, lo = [], sent.start
         for h in _metric_pattern().finditer(ftext, sent.start, m.start()):
@@ -693,6 +698,9 @@ def _period(periods, starts, sent, pos, para_i, last_period) -> Optional[str]:
     return last_period.get(para_i)
 
 
+_FUND_NAME_END = regex.compile(r"(?:基金|货币|混合|债券|ETF|LOF|联接)[A-E]?$")
+
+
 def _glued_company(subject: Optional[Entity], subjects: Sequence[Entity], starts: list[int]) -> Optional[str]:
     """The company written right before a product, as its owner here (天弘 + 余额宝: 天弘's fund)."""
     if subject is None or subject.label != "PRODUCT":
@@ -706,8 +714,8 @@ def _glued_company(subject: Optional[Entity], subjects: Sequence[Entity], starts
 def _company_of(subject: Optional[Entity], lexicon: EntityLexicon) -> Optional[str]:
     if subject is None:
         return None
-    if subject.label == "COMPANY":
-        return subject.canonical
+    if subject.label == "COMPANY" or (subject.label == "PRODUCT" and _FUND_NAME_END.search(subject.canonical)):
+        return subject.canonical   # (a fund files its own reports: 天弘余额宝货币市场基金)
     entry = entry_for(subject, lexicon)
     if entry is not None and entry.organization:
         owner = lexicon.by_canonical.get(entry.organization) or lexicon.lookup(entry.organization)

@@ -406,3 +406,12 @@ def test_attribution_taking_a_company_as_an_example_is_no_speaker():
 def test_attribution_ju_x_xianshi_is_a_data_cue():
     claim = kuaiclaims.extract_claims("而据天天基金网显示，天弘余额宝的最高7日年化收益率为6.19%。")[0]
     assert claim.speaker.name == "天天基金网"
+
+
+def test_attribution_each_companys_filing_after_fenbie_and_a_fund_files_its_own_report():
+    text = "各家公告显示，同期，顺丰、韵达分别完成件量7.3、14.6亿件。"
+    claims = kuaiclaims.extract_claims(text)
+    assert [(c.speaker.kind, c.speaker.name) for c in claims] == [("document", "顺丰控股"), ("document", "韵达股份")]
+    text = "鑫元货币B发布三季度报告。三季报数据显示，鑫元货币B三季度末的规模为120亿元。"
+    claim = kuaiclaims.extract_claims(text)[-1]
+    assert (claim.speaker.kind, claim.speaker.name) == ("document", "鑫元货币B")
