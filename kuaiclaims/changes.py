@@ -76,6 +76,10 @@ def classify_change(text: str, start: int, end: int, clause_start: int, clause_e
         if r and unit in ("%", "pp"):
             return ChangeInfo("change", t["rates"][r.group("r")], basis, r.group("r"))
         return ChangeInfo("value", basis=None)
+    # a transitive verb and its object before the figure: 减少碳排放1500万吨, 降低成本20%
+    m = _VERB_OBJECT.search(left)
+    if m and m.group("v") in t["verbs"]:
+        return ChangeInfo("change", t["verbs"][m.group("v")], basis, m.group("v"))
     # the later items of a list after one verb share it: 分别升值4.4%、5.7%和3.6%
     head = _before_list(left)
     m = t["verb_before"].search(head)
@@ -108,6 +112,9 @@ def classify_change(text: str, start: int, end: int, clause_start: int, clause_e
 # one earlier item of a list of figures, and its separator: 4.4%、 or 5.7%和 (read right to left)
 _LIST_ITEM = regex.compile(r"[-+]?\d[\d.,]{0,14}\s?[^\d\s、和及与，。；,;:：]{0,6}?\s?[、和及与]\s?\Z", regex.REVERSE)
 _MAX_LIST = 8
+
+
+_VERB_OBJECT = regex.compile(r"(?P<v>增加|减少|降低|提高|削减)\p{Han}{2,4}?(?:约|近|超|逾)?\Z", regex.REVERSE)
 
 
 def _before_list(left: str) -> str:

@@ -111,7 +111,7 @@ def find_metric(ftext: str, lo: int, hi: int, blocked: "SpanIndex | Sequence[tup
             break
     if start > lo and ftext[start - 1:start + 1] in _TORN_WORDS:
         start += 1   # 给予上报单位…: 予 belongs to the word before the phrase
-    phrase = _METRIC_TRIM.sub("", ftext[start:m.end()])
+    phrase = _VERB_BEFORE_OBJECT.sub("", _METRIC_TRIM.sub("", ftext[start:m.end()]))
     return phrase or m.group()
 
 
@@ -455,7 +455,7 @@ def noun_phrase_before(ftext: str, lo: int, pos: int, blocked, max_len: int = 12
         i += 1  # 该行个人客户数: the bank itself, not part of the metric
     if i > lo and ftext[i - 1:i + 1] in _TORN_WORDS:
         i += 1  # 我国新能源汽车: 国 belongs to the word before the phrase
-    phrase = _METRIC_TRIM.sub("", ftext[i:j])
+    phrase = _VERB_BEFORE_OBJECT.sub("", _METRIC_TRIM.sub("", ftext[i:j]))
     # 整车能耗较上一代平台降低12.5%: the comparison is not the thing; 墨西哥比索可能会再下跌: nor the adverbs
     phrase = _ADVERB_TAIL.sub("", _COMPARISON_TAIL.sub("", phrase))
     if len(phrase) < 2 or phrase.isdigit() or _TIME_PHRASE.search(phrase):
@@ -466,6 +466,8 @@ def noun_phrase_before(ftext: str, lo: int, pos: int, blocked, max_len: int = 12
     return phrase
 
 
+# a transitive change verb before its object: the object is what changes (减少碳排放1500万吨 -> 碳排放)
+_VERB_BEFORE_OBJECT = regex.compile(r"^\p{Han}{0,8}?(?:增加|减少|降低|提高|削减)(?=\p{Han}{2})")
 _COMPARISON_TAIL = regex.compile(r"(?:较|相较于?|与[\p{Han}A-Za-z0-9]{1,10}?相比)[\p{Han}A-Za-z0-9.\-]*$")
 _ADVERB_TAIL = regex.compile(r"(?:(?:很|极|更|最)?可能会?|将会|将|再|又|还|仍|也|则|微|大幅|小幅|继续|进一步|一度|曾|刚刚|刚)+$")
 # a time span is when, not what (短短两天内, 过去一年以来)

@@ -222,6 +222,7 @@ _MASKS = regex.compile(
 )
 # Before a number: a Latin letter makes it part of a model name (Veo 2, GPT-4, H20).
 _MODEL_LEFT = regex.compile(r"[A-Za-z][A-Za-z]*[ -]?\Z")
+_PERCENT_AFTER_FIGURE = regex.compile(r"\s?[%％]")
 # After a number: Latin letters that are no unit (4o, 1.5Pro, 5G).
 _ASCII_UNITS = ("GWh", "MWh", "kWh", "GW", "MW", "kW", "GB", "TB", "PB", "MB", "nm", "km", "mAh", "TEU", "pct")
 _MODEL_RIGHT = regex.compile(r"[A-Za-z]")
@@ -246,7 +247,7 @@ _HALF = regex.compile(r"一半|半数|过半")
 _ENUMERATION = regex.compile(r"[,，、:：]")
 _LINE_START = regex.compile(r"(?:^|[\n。；;])[\s\u3000]{0,3}(?:其|再)?\Z")
 # first place written as a word after a verb of standing: 位居首位, 排名榜首, 登上榜首
-_FIRST_PLACE = regex.compile(r"(?:位居|位列|排名|排在|居于|名列|登上|登顶|占据|稳居|高居)(?:行业|全国|全球|市场|榜单)?(?P<w>首位|榜首)")
+_FIRST_PLACE = regex.compile(r"(?:位居|位列|排名|排在|居于|名列|登上|登顶|占据|稳居|高居)(?:行业|全国|全球|世界|国内|亚洲|市场|榜单)?(?P<w>首位|榜首)")
 # 七成, 约六成, 两到三成; not 成为/成本/一成不变 (成 starting a word)
 _TENTHS = regex.compile(r"(?:(?P<lo>[一二两三四五六七八九])(?:到|至|-|~))?(?P<n>[一二两三四五六七八九]|\d)(?:\.(?P<d>\d))?成"
                         r"(?P<more>多)?(?!为|功|本|交|长|立|果|绩|员|熟|型|品|分|就|效|都|批|套|全|因|形|像|色|败|事|真|亲|名|材|不变)")
@@ -563,6 +564,8 @@ def _read_quantity(text: str, ftext: str, m, blocked: bytearray) -> Optional[Men
             if not _ascii_currency_before(ftext, start):
                 return None
         ml = _MODEL_LEFT.search(ftext, max(0, start - 12), start)
+        if ml and ml.group().endswith(" ") and _PERCENT_AFTER_FIGURE.match(ftext, m.end()):
+            ml = None   # Dufry 6.1%的股份: a name, a space, then a share, no model number
         if ml and not _ascii_currency_before(ftext, start):
             left = ml.group().strip(" -")
             if left not in ("US", "HK", "RMB", "USD", "HKD", "CNY", "RMB", "EUR", "TOP", "Top", "top"):

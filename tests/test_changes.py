@@ -75,3 +75,12 @@ def test_a_list_of_values_after_a_copula_stays_values():
 ], ids=lambda x: str(x))
 def test_price_cuts_premiums_and_differences_are_changes(text, change):
     assert [c.change.value for c in _claims(text) if c.change is not None] == [change]
+
+
+@pytest.mark.parametrize("text,change,metric", [
+    ("每年在使用环节减少碳排放1500万吨左右。", -15000000, "碳排放"),
+    ("公司通过技改降低成本20%。", -20, "成本"),
+], ids=lambda x: str(x))
+def test_a_transitive_change_verb_and_its_object(text, change, metric):
+    claims = [c for c in _claims(text) if c.change is not None]
+    assert [(c.change.value, c.metric) for c in claims] == [(change, metric)]

@@ -309,3 +309,11 @@ def test_an_ordinal_that_opens_a_paragraph_is_an_enumeration(text, expected):
                                   "打出了百亿补贴、0元购等活动"])
 def test_periods_ahead_and_programme_names_are_no_figures(text):
     assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("收购了瑞典免税巨头Dufry 6.1%的股份", [("6.1%", 6.1, "%")]),      # a name, a space, a share
+    ("产销量连续五年位居世界首位", [("首位", 1, "rank")]),
+], ids=lambda x: str(x))
+def test_a_share_after_a_latin_name_and_first_place_in_the_world(text, expected):
+    assert [(m.quantity.text, m.quantity.value, m.quantity.unit) for m in find_quantities(text)] == expected
