@@ -84,3 +84,8 @@ def test_price_cuts_premiums_and_differences_are_changes(text, change):
 def test_a_transitive_change_verb_and_its_object(text, change, metric):
     claims = [c for c in _claims(text) if c.change is not None]
     assert [(c.change.value, c.metric) for c in claims] == [(change, metric)]
+
+
+def test_a_saving_is_an_amount_not_a_change():
+    claims = _claims("按意向采购量计算，预计节约109亿元。")
+    assert [(c.value.value if c.value else None, c.change) for c in claims] == [(10900000000, None)]
