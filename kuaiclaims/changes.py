@@ -114,7 +114,9 @@ _LIST_ITEM = regex.compile(r"[-+]?\d[\d.,]{0,14}\s?[^\d\s、和及与，。；,;
 _MAX_LIST = 8
 
 
-_VERB_OBJECT = regex.compile(r"(?P<v>增加|减少|降低|提高|削减)\p{Han}{2,4}?(?:约|近|超|逾)?\Z", regex.REVERSE)
+# change verbs that take an object before their figure (减少碳排放1500万吨): claims.py reads the object as the metric
+TRANSITIVE_CHANGE_VERBS = ("增加", "减少", "降低", "提高", "削减")
+_VERB_OBJECT = regex.compile(rf"(?P<v>{'|'.join(TRANSITIVE_CHANGE_VERBS)})\p{{Han}}{{2,4}}?(?:约|近|超|逾)?\Z", regex.REVERSE)
 
 
 def _before_list(left: str) -> str:

@@ -14,9 +14,9 @@ from typing import Callable, Optional, Sequence
 import regex
 
 from .attribution import Frame, market_cue_in, resolve_deferred
-from .changes import ChangeInfo, classify_change, is_change_clause
+from .changes import TRANSITIVE_CHANGE_VERBS, ChangeInfo, classify_change, is_change_clause
 from .lexicons import EntityLexicon, read_lines
-from .names import entry_for
+from .names import FUND_NAME_END, entry_for
 from .numbers import Mention
 from .periods import PeriodMention
 from .spans import SpanIndex
@@ -462,12 +462,12 @@ def noun_phrase_before(ftext: str, lo: int, pos: int, blocked, max_len: int = 12
         return None
     if phrase.endswith(_figure_verbs()):
         verbless = _phrase_with_verb(phrase)
-        return _METRIC_TRIM.sub("", verbless) or None if verbless else None
+        return (_METRIC_TRIM.sub("", verbless) or None) if verbless else None
     return phrase
 
 
 # a transitive change verb before its object: the object is what changes (减少碳排放1500万吨 -> 碳排放)
-_VERB_BEFORE_OBJECT = regex.compile(r"^\p{Han}{0,8}?(?:增加|减少|降低|提高|削减)(?=\p{Han}{2})")
+_VERB_BEFORE_OBJECT = regex.compile(rf"^\p{{Han}}{{0,8}}?(?:{'|'.join(TRANSITIVE_CHANGE_VERBS)})(?=\p{{Han}}{{2}})")
 _COMPARISON_TAIL = regex.compile(r"(?:较|相较于?|与[\p{Han}A-Za-z0-9]{1,10}?相比)[\p{Han}A-Za-z0-9.\-]*$")
 _ADVERB_TAIL = regex.compile(r"(?:(?:很|极|更|最)?可能会?|将会|将|再|又|还|仍|也|则|微|大幅|小幅|继续|进一步|一度|曾|刚刚|刚)+$")
 # a time span is when, not what (短短两天内, 过去一年以来)
@@ -619,13 +619,10 @@ def _main_subject(subjects: Sequence[Entity]) -> Optional[Entity]:
     return first[best]
 
 
-# Sources whose speaker may be the figure's subject: a company on its own filing
-_OWN_FIGURES = frozenset({"financial_report"})
-
-
 def _own_figures(frame) -> bool:
-    """A company on its own filing, or announcing its own figures (快手公布的日活跃用户数量是3亿)."""
-    if frame.source_type in _OWN_FIGURES:
+    """A company on its own filing, or announcing its own figures (快手公布的日活跃用户数量是3亿): the
+    speaker may then be the figure's subject."""
+    if frame.source_type == "financial_report":
         return True
     return frame.source_type == "company_statement" and frame.speaker.kind == "organization" \
         and frame.cue in _ANNOUNCING_VERBS
@@ -700,9 +697,6 @@ def _period(periods, starts, sent, pos, para_i, last_period) -> Optional[str]:
     return last_period.get(para_i)
 
 
-_FUND_NAME_END = regex.compile(r"(?:基金|货币|混合|债券|ETF|LOF|联接)[A-E]?$")
-
-
 def _glued_company(subject: Optional[Entity], subjects: Sequence[Entity], starts: list[int]) -> Optional[str]:
     """The company written right before a product, as its owner here (天弘 + 余额宝: 天弘's fund)."""
     if subject is None or subject.label != "PRODUCT":
@@ -716,7 +710,7 @@ def _glued_company(subject: Optional[Entity], subjects: Sequence[Entity], starts
 def _company_of(subject: Optional[Entity], lexicon: EntityLexicon) -> Optional[str]:
     if subject is None:
         return None
-    if subject.label == "COMPANY" or (subject.label == "PRODUCT" and _FUND_NAME_END.search(subject.canonical)):
+    if subject.label == "COMPANY" or (subject.label == "PRODUCT" and FUND_NAME_END.search(subject.canonical)):
         return subject.canonical   # (a fund files its own reports: 天弘余额宝货币市场基金)
     entry = entry_for(subject, lexicon)
     if entry is not None and entry.organization:

@@ -614,8 +614,8 @@ FILING_BRIEF = re.compile(r"\s?(?:\d{4}年)?(?:度)?(?:预计|预盈|预亏|预�
 
 
 def _speaker_heads(t: str):
-    """``(start, end)`` of each two-to-four-character Han run that is a whole line's head before a
-    colon: the speaker of an interview transcript (``金石开：``, ``【陈云波】：``)."""
+    """``(start, end, colon)`` of each two-to-four-character Han run that is a whole line's head before
+    a colon: the speaker of an interview transcript (``金石开：``, ``【陈云波】：``)."""
     for colon in "：:":
         c = t.find(colon)
         while c >= 0:
@@ -626,7 +626,7 @@ def _speaker_heads(t: str):
                     break
                 before = t[s - 1] if s > 0 else "\n"
                 if (before in "\n。！？!?”\" \t" and e == c) or (before == "【" and e < c):
-                    yield s, e
+                    yield s, e, c
                     break
             c = t.find(colon, c + 1)
 
@@ -756,7 +756,6 @@ class _People:
         elif _shape(t, s, e, n) >= 1.0 and (_stands_alone(t, s, e) or _ends_a_phrase(t, e)):
             self.add(s, e, _NO_CUE, shape_floor=1.0, n=n, after_org_ok=False)
 
-
     def _split_given(self, e: int) -> bool:
         """The one-character piece at ``e`` may end a given name jieba split off (王以 / 卓)."""
         t, seg = self.t, self.seg
@@ -834,9 +833,9 @@ def _people(t: str, lexicon: EntityLexicon, seg: Segmentation, titles: list, alo
             if _name_ending_at(t, p, seg) == s and (s, p) not in P.found and (s + 1, p) not in P.found:
                 P.candidate(s, p, unknown=True)
     # an interview's speaker: a name alone at a line's start before a colon (金石开：, 【陈云波】：)
-    for s, e in _speaker_heads(t):
+    for s, e, colon in _speaker_heads(t):
         n = _surname_len(t, s)
-        if n and 1 <= e - s - n <= 2 and (s, e) not in P.found and not FILING_BRIEF.match(t, t.find("：", e) + 1):
+        if n and 1 <= e - s - n <= 2 and (s, e) not in P.found and not FILING_BRIEF.match(t, colon + 1):
             P.add(s, e, 2, shape_floor=-2.0, n=n, titled=True)
     # a transliterated name before a verb: 马卡罗夫说 (a place or a club that speaks is a lexicon name or
     # follows a place word; the run must be jieba's own pieces, not the end of a longer word)
@@ -1214,9 +1213,9 @@ def _org_body(t: str, p: int, seg: Segmentation, stop, places, suffixes, *, floo
         if ws < floor:
             break
         w = t[ws:s]
-        if legal and w in "）)" and _place_in_brackets_before(t, s, places) is not None:
-            o = _place_in_brackets_before(t, s, places)  # 鑫视空间（北京）装饰艺术空间有限公司
-            max_chars += s - o
+        o = _place_in_brackets_before(t, s, places) if legal and w in "）)" else None
+        if o is not None:
+            max_chars += s - o   # 鑫视空间（北京）装饰艺术空间有限公司: read on past the place in brackets
             s = o
             continue
         if _LATIN_WORD.fullmatch(w):
@@ -1422,6 +1421,8 @@ def _short_forms(lexicon: EntityLexicon) -> dict:
 _FUND_KIND = re.compile(r"(?:货币市场|货币|混合|债券|股票|指数|灵活配置|偏股|纯债|短债)(?:型)?(?:证券投资基金|发起式基金|基金)?"
                         r"(?:[A-E](?![A-Za-z0-9]))?|(?:ETF联接|ETF|LOF|QDII)(?:基金)?(?:[A-E](?![A-Za-z0-9]))?")
 _FUND_WORDS = ("货币", "混合", "债券", "股票", "指数", "配置", "偏股", "纯债", "短债", "ETF", "LOF", "QDII")
+# how a fund's name ends (a product so named files its own reports: claims.py)
+FUND_NAME_END = re.compile(r"(?:基金|货币|混合|债券|ETF|LOF|联接)[A-E]?$")
 _FUND_NAME_REACH = 14
 _FUND_TEAM_AFTER = re.compile(r"研究|团队|分析|首席|部|组")
 _NOT_FUND_BODY = re.compile(r"旗下|跻身|成为|位居|位列|排名|进入|发行|买入|卖出|(?<![\d.])\d{1,12}(?:\.\d{1,6})?(?:[万亿]股?|股)")

@@ -481,13 +481,13 @@ def _approximate_pair(text: str, mention: Mention, items: list[Mention]) -> Opti
     if len(items) != 1:
         return None
     q, first = mention.quantity, items[0].quantity
-    lo, hi = Decimal(str(first.value)), Decimal(str(q.value))
-    if text[first.end:q.start].strip() != "、" or lo <= 0 or hi - lo != lo / Decimal(str(first.text)) \
-            or not first.text.isdigit() or int(first.text) >= 10 \
+    second = _LEAD_DIGITS.match(text, q.start)
+    if text[first.end:q.start].strip() != "、" or not first.text.isdigit() or not 0 < int(first.text) < 10 \
+            or second is None or second.group() != str(int(first.text) + 1) \
             or "分别" in text[max(0, first.start - 12):first.start]:
         return None
-    return Mention(_q(text, first.start, q.end, lo, hi, unit=q.unit, qualifier="approx", counted=q.counted),
-                   mention.kind, mention.has_magnitude)
+    return Mention(_q(text, first.start, q.end, first.value, q.value, unit=q.unit, qualifier="approx",
+                      counted=q.counted), mention.kind, mention.has_magnitude)
 
 
 _LIST_SEPS = frozenset("、和及与 ")

@@ -119,7 +119,7 @@ ANCHORED = {
 
 # Call sites that build a pattern from data or an f-string: each must be reachable from a module
 # constant, a cached table or an entry of _extra() (below), so that all_patterns() finds it. Update with care.
-BUILT_SITES = 33
+BUILT_SITES = 35
 
 _INLINE_CALLS = {"search", "match", "fullmatch", "sub", "subn", "finditer", "findall", "split", "compile"}
 _ENGINES = {"regex": regex, "re": re}
